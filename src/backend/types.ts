@@ -1,0 +1,184 @@
+/**
+ * The one interface every engine implements (llama.cpp via node-llama-cpp, ONNX via Transformers.js).
+ *
+ * Vocabulary:
+ * - A `LoadedModel` is the weights in memory plus its tokenizer and chat template.
+ * - A `Session` is one variant of that model (LoRA adapters at fixed scales) with its own KV cache.
+ *   Many sessions share one loaded model. A session keeps what it has evaluated and reuses the
+ *   longest common prefix of consecutive requests, so callers simply pass full token arrays.
+ * - All log-probabilities are natural-log probabilities under the model's RAW next-token
+ *   distribution (softmax of the logits before temperature, truncation or penalties).
+ */
+
+export type Role = "system" | "user" | "assistant";
+
+export interface ChatMessage {
+  role: Role;
+  content: string;
+}
+
+export interface LoraSpec {
+  /** Path of a GGUF LoRA adapter (llama backend) or an adapter-input file (ONNX backend). */
+  path: string;
+  /** Multiplier on the adapter's effect (scale * alpha / rank * B·A). 0 is identical to no adapter. */
+  scale: number;
+}
+
+/** Weight-level variant of a model. Prompt-level variants (ICL, system prompts…) live in src/variants. */
+export interface WeightVariant {
+  lora: LoraSpec[];
+}
+
+export const BASE_VARIANT: WeightVariant = Object.freeze({ lora: [] }) as WeightVariant;
+
+export type GpuChoice = "auto" | "cuda" | "vulkan" | "metal" | "cpu";
+
+export interface LoadModelOptions {
+  /** GGUF file (llama) or model directory (onnx). */
+  path: string;
+  /** "auto" uses a GPU when one works and falls back to CPU; an explicit GPU never compiles from source. */
+  gpu?: GpuChoice;
+  /** CPU threads; default: number of physical cores. */
+  threads?: number;
+  /** Tokens per sequence. Default: min(trained context, 4096). */
+  contextSize?: number;
+  /** Default false: with flash attention on CPU, log-probs depend on batch shape. */
+  flashAttention?: boolean;
+  /** Parallel sequences per session (batching). Default 1. */
+  parallelSequences?: number;
+  /** ONNX only: which weight file to load (fp32, fp16, q8, q4). */
+  dtype?: string;
+}
+
+/** Everything about the engine that can change numbers; stored with every run. */
+export interface EngineSettings {
+  backend: "llama" | "onnx";
+  engineVersion: string;
+  gpu: string;
+  threads: number;
+  contextSize: number;
+  flashAttention: boolean;
+  batchSize: number;
+  parallelSequences: number;
+  dtype?: string;
+}
+
+export interface ModelInfo {
+  path: string;
+  /** sha256 of the model file (GGUF) or of the weight file + tokenizer files (ONNX), hex. */
+  sha256: string;
+  architecture: string;
+  name: string;
+  vocabSize: number;
+  trainedContextLength: number;
+  chatTemplate: string | null;
+  bosTokenId: number | null;
+  eosTokenIds: number[];
+}
+
+export interface SamplingParams {
+  temperature: number;
+  /** 1 = off. */
+  topP: number;
+  /** 0 = off. */
+  topK: number;
+  /** 0 = off. */
+  minP: number;
+  maxTokens: number;
+  /** Generation stops when the decoded text contains one of these; the stop string is kept out of `text`. */
+  stop: string[];
+  /** Base seed. Sample i of a request draws from its own stream derived from (seed, i). */
+  seed: number;
+  /** How many top alternatives (raw log-probs) to record per generated token. */
+  topLogprobs: number;
+}
+
+/** The EM protocol: temperature 1, no truncation, no penalties. */
+export const EM_SAMPLING_DEFAULTS: Readonly<SamplingParams> = Object.freeze({
+  temperature: 1,
+  topP: 1,
+  topK: 0,
+  minP: 0,
+  maxTokens: 600,
+  stop: [],
+  seed: 0,
+  topLogprobs: 5,
+});
+
+export type FinishReason = "eos" | "stop" | "length";
+
+export interface GeneratedSample {
+  /** Index of this sample within its request (selects its random stream). */
+  index: number;
+  text: string;
+  tokenIds: Int32Array;
+  /** Raw log-prob of each generated token. */
+  logprobs: Float32Array;
+  /** Top alternatives: row-major [tokens × topK]; ids -1 / logprob -Infinity pad missing entries. */
+  topK: number;
+  topIds: Int32Array;
+  topLogprobs: Float32Array;
+  finishReason: FinishReason;
+}
+
+export interface NextTokenQuery {
+  /** Raw log-probs of these token ids. */
+  ids?: readonly number[];
+  /** Also return the top-N tokens. */
+  top?: number;
+  /** Return the full log-softmax over the vocabulary (expensive on large vocabularies). */
+  full?: boolean;
+}
+
+export interface NextTokenResult {
+  ids: Int32Array;
+  logprobs: Float32Array;
+  topIds: Int32Array;
+  topLogprobs: Float32Array;
+  /** Present when `full` was asked. */
+  full?: Float32Array;
+}
+
+export interface SampleRequestOptions {
+  /** Sample indices to generate (default [0 .. n-1]); each has its own random stream. */
+  indices?: readonly number[];
+  n?: number;
+}
+
+export interface SessionStats {
+  /** Tokens actually run through the model (prefill + decode), for prefill-amplification metrics. */
+  evaluatedTokens: number;
+}
+
+export interface Session extends AsyncDisposable {
+  readonly variant: WeightVariant;
+  readonly stats: SessionStats;
+  /** Generate continuations of `prompt`. Deterministic in (prompt, params, sample index). */
+  sample(prompt: readonly number[], params: SamplingParams, options?: SampleRequestOptions): Promise<GeneratedSample[]>;
+  /** Raw log-prob of each continuation token after the prompt, in one pass. */
+  score(prompt: readonly number[], continuation: readonly number[]): Promise<Float32Array>;
+  /** Raw next-token distribution after `prompt` (selected ids, top-N, or the full vector). */
+  nextToken(prompt: readonly number[], query: NextTokenQuery): Promise<NextTokenResult>;
+  dispose(): Promise<void>;
+}
+
+export interface LoadedModel extends AsyncDisposable {
+  readonly info: ModelInfo;
+  readonly settings: EngineSettings;
+  /** Tokenize text; `special: true` parses special-token text such as <|im_start|>. */
+  tokenize(text: string, options?: { special?: boolean }): number[];
+  detokenize(ids: readonly number[]): string;
+  /** Text of one token (may be a partial UTF-8 sequence: ids are the truth). */
+  tokenText(id: number): string;
+  /** Render messages with the model's own chat template, exactly. */
+  renderChat(messages: readonly ChatMessage[], options?: { addGenerationPrompt?: boolean }): string;
+  /** Tokens of a rendered chat prompt (special tokens parsed; no BOS unless the template writes one). */
+  chatTokens(messages: readonly ChatMessage[], options?: { addGenerationPrompt?: boolean }): number[];
+  openSession(variant?: WeightVariant): Promise<Session>;
+  dispose(): Promise<void>;
+}
+
+export interface Backend {
+  readonly name: "llama" | "onnx";
+  load(options: LoadModelOptions): Promise<LoadedModel>;
+}

@@ -1,0 +1,34 @@
+import { Command, CommanderError } from "commander";
+import { EmlabError } from "../errors.js";
+import { VERSION } from "../version.js";
+import { commandModules } from "./commands/index.js";
+
+export function buildProgram(): Command {
+  const program = new Command("emlab")
+    .description("Emergent-misalignment workbench: variants, sampling, judging, probes and reports on local models")
+    .version(VERSION)
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride();
+  for (const register of commandModules) register(program);
+  return program;
+}
+
+/** Run the CLI; input errors become one line on stderr and exit code 1 (2 for usage errors). */
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // commander already printed its message (help, version or a usage error)
+      process.exitCode = error.exitCode;
+      return;
+    }
+    if (error instanceof EmlabError) {
+      process.stderr.write(`emlab: ${error.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    throw error;
+  }
+}
