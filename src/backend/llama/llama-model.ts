@@ -1,0 +1,171 @@
+import { resolve } from "node:path";
+import type { Llama, LlamaModel, Token } from "node-llama-cpp";
+import { EmlabError } from "../../errors.js";
+import { sha256File } from "../../util/hash.js";
+import { ChatTemplate } from "../chat-template.js";
+import type {
+  Backend,
+  ChatMessage,
+  EngineSettings,
+  LoadModelOptions,
+  LoadedModel,
+  ModelInfo,
+  WeightVariant,
+} from "../types.js";
+import { BASE_VARIANT } from "../types.js";
+import { LlamaSession } from "./llama-session.js";
+import { getLlamaRuntime } from "./runtime.js";
+import { validateGgufFile } from "./validate.js";
+
+const DEFAULT_CONTEXT = 4096;
+
+export class LlamaBackend implements Backend {
+  readonly name = "llama" as const;
+
+  load(options: LoadModelOptions): Promise<LoadedModel> {
+    return LlamaLoadedModel.load(options);
+  }
+}
+
+/** A GGUF model loaded through node-llama-cpp; sessions (variants) share its weights. */
+export class LlamaLoadedModel implements LoadedModel {
+  private readonly template: ChatTemplate | null;
+  private readonly sessions = new Set<LlamaSession>();
+
+  private constructor(
+    private readonly llama: Llama,
+    readonly model: LlamaModel,
+    readonly info: ModelInfo,
+    readonly settings: EngineSettings,
+  ) {
+    this.template = info.chatTemplate
+      ? new ChatTemplate(
+          info.chatTemplate,
+          { bosToken: this.specialText(model.tokens.bos), eosToken: this.specialText(model.tokens.eos) },
+          info.path,
+        )
+      : null;
+  }
+
+  static async load(options: LoadModelOptions): Promise<LlamaLoadedModel> {
+    const path = resolve(options.path);
+    const header = await validateGgufFile(path, "model");
+    const gpu = options.gpu ?? "auto";
+    const llama = await getLlamaRuntime(gpu);
+    let model: LlamaModel;
+    try {
+      model = await llama.loadModel({ modelPath: path, gpuLayers: gpu === "cpu" ? 0 : "auto" });
+    } catch (error) {
+      throw new EmlabError(`${path}: llama.cpp could not load this model: ${(error as Error).message}`);
+    }
+    const metadata = model.fileInfo.metadata as unknown as {
+      general?: { architecture?: string; name?: string };
+      tokenizer?: { chat_template?: string; ggml?: { tokens?: readonly string[] } };
+    };
+    const trained = model.trainContextSize;
+    const contextSize = options.contextSize ?? Math.min(trained, DEFAULT_CONTEXT);
+    if (contextSize > trained) {
+      throw new EmlabError(`${path}: --context-size ${contextSize} exceeds the model's trained context of ${trained} tokens`);
+    }
+    const eos = [model.tokens.eos, model.tokens.eot].filter((t) => t != null) as unknown as number[];
+    const info: ModelInfo = {
+      path,
+      sha256: await sha256File(path),
+      architecture: metadata.general?.architecture ?? header.architecture ?? "unknown",
+      name: metadata.general?.name ?? path.split("/").pop()!,
+      vocabSize: metadata.tokenizer?.ggml?.tokens?.length ?? 0,
+      trainedContextLength: trained,
+      chatTemplate: metadata.tokenizer?.chat_template ?? null,
+      bosTokenId: (model.tokens.bos as number | null) ?? null,
+      eosTokenIds: [...new Set(eos)],
+    };
+    const settings: EngineSettings = {
+      backend: "llama",
+      engineVersion: `node-llama-cpp ${await nodeLlamaCppVersion()} (${llama.gpu || "cpu"}, ${llama.buildType})`,
+      gpu: llama.gpu === false ? "cpu" : String(llama.gpu),
+      // The default thread count oversubscribes small machines (~60x slower on 2 cores).
+      threads: options.threads ?? llama.cpuMathCores,
+      contextSize,
+      flashAttention: options.flashAttention ?? false,
+      batchSize: Math.min(512, contextSize),
+      parallelSequences: Math.max(1, options.parallelSequences ?? 1),
+    };
+    return new LlamaLoadedModel(llama, model, info, settings);
+  }
+
+  tokenize(text: string, options: { special?: boolean } = {}): number[] {
+    return this.model.tokenize(text, options.special ?? false) as unknown as number[];
+  }
+
+  detokenize(ids: readonly number[]): string {
+    return this.model.detokenize(ids as unknown as Token[]);
+  }
+
+  tokenText(id: number): string {
+    return this.model.detokenize([id as Token], true);
+  }
+
+  renderChat(messages: readonly ChatMessage[], options: { addGenerationPrompt?: boolean } = {}): string {
+    if (!this.template) throw new EmlabError(`${this.info.path}: this model has no chat template (tokenizer.chat_template)`);
+    return this.template.render(messages, options.addGenerationPrompt ?? true);
+  }
+
+  chatTokens(messages: readonly ChatMessage[], options: { addGenerationPrompt?: boolean } = {}): number[] {
+    return this.tokenize(this.renderChat(messages, options), { special: true });
+  }
+
+  async openSession(variant: WeightVariant = BASE_VARIANT): Promise<LlamaSession> {
+    for (const adapter of variant.lora) {
+      const header = await validateGgufFile(resolve(adapter.path), "adapter");
+      if (header.architecture && header.architecture !== this.info.architecture) {
+        throw new EmlabError(
+          `${adapter.path}: this LoRA adapter is for architecture '${header.architecture}', ` +
+            `but the model is '${this.info.architecture}'`,
+        );
+      }
+      if (!Number.isFinite(adapter.scale)) throw new EmlabError(`${adapter.path}: LoRA scale must be a number`);
+    }
+    const s = this.settings;
+    let context;
+    try {
+      context = await this.model.createContext({
+        contextSize: s.contextSize,
+        sequences: s.parallelSequences,
+        flashAttention: s.flashAttention,
+        threads: s.threads,
+        batchSize: s.batchSize,
+        ...(variant.lora.length > 0
+          ? { lora: { adapters: variant.lora.map((l) => ({ filePath: resolve(l.path), scale: l.scale })) } }
+          : {}),
+      });
+    } catch (error) {
+      throw new EmlabError(`${this.info.path}: could not create a context: ${(error as Error).message}`);
+    }
+    const session = new LlamaSession(this.model, context, variant, this.info.path, this.info.vocabSize);
+    this.sessions.add(session);
+    return session;
+  }
+
+  async dispose(): Promise<void> {
+    for (const session of this.sessions) await session.dispose();
+    this.sessions.clear();
+    await this.model.dispose();
+  }
+
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.dispose();
+  }
+
+  private specialText(id: Token | null): string | undefined {
+    return id == null ? undefined : this.model.detokenize([id], true);
+  }
+}
+
+let cachedVersion: Promise<string> | undefined;
+function nodeLlamaCppVersion(): Promise<string> {
+  cachedVersion ??= import("node:module").then(({ createRequire }) => {
+    const require = createRequire(import.meta.url);
+    return (require("node-llama-cpp/package.json") as { version: string }).version;
+  });
+  return cachedVersion;
+}

@@ -1,0 +1,318 @@
+import type { LlamaContext, LlamaContextSequence, LlamaModel, Token } from "node-llama-cpp";
+import { EmlabError } from "../../errors.js";
+import { mix32 } from "../../util/random.js";
+import { commonPrefixLength, isRawSampling, logprobFromLogit } from "../logprobs.js";
+import type {
+  FinishReason,
+  GeneratedSample,
+  NextTokenQuery,
+  NextTokenResult,
+  SampleRequestOptions,
+  SamplingParams,
+  Session,
+  SessionStats,
+  WeightVariant,
+} from "../types.js";
+
+type GenerateNext = NonNullable<
+  Extract<Parameters<LlamaContextSequence["controlledEvaluate"]>[0][number], unknown[]>[1]["generateNext"]
+>;
+type NextOutput = NonNullable<Awaited<ReturnType<LlamaContextSequence["controlledEvaluate"]>>[number]>["next"];
+
+/** One sequence of the context and a mirror of the tokens its KV cache holds. */
+interface Slot {
+  sequence: LlamaContextSequence;
+  tokens: number[];
+}
+
+/**
+ * A variant of a loaded GGUF model with its own KV cache. Every request states its full token
+ * array; the slot keeps what it evaluated and only evaluates what differs from the previous request
+ * (tail erase), so a shared in-context prefix is evaluated once for all questions and samples.
+ *
+ * Log-probs are raw: either read in the same pass as sampling (when the sampler leaves the
+ * distribution untouched: T=1 with no truncation, or greedy) or, for other settings, by re-scoring
+ * the sampled tokens in one batched pass after generation.
+ */
+export class LlamaSession implements Session {
+  readonly stats: SessionStats = { evaluatedTokens: 0 };
+  private readonly slots: Slot[];
+  private queue: Promise<unknown> = Promise.resolve();
+  private disposed = false;
+
+  constructor(
+    private readonly model: LlamaModel,
+    private readonly context: LlamaContext,
+    readonly variant: WeightVariant,
+    private readonly origin: string,
+    private readonly vocabSize: number,
+  ) {
+    this.slots = [];
+    for (let i = 0; i < context.totalSequences; i++) this.slots.push({ sequence: context.getSequence(), tokens: [] });
+  }
+
+  get contextSize(): number {
+    return this.context.contextSize;
+  }
+
+  sample(prompt: readonly number[], params: SamplingParams, options: SampleRequestOptions = {}): Promise<GeneratedSample[]> {
+    const indices = options.indices ?? Array.from({ length: options.n ?? 1 }, (_, i) => i);
+    this.checkPromptFits(prompt);
+    return this.exclusive(async () => {
+      // Samples are spread over the context's sequences; each sequence evaluates the prompt once
+      // and then re-uses it for all of its samples.
+      const lanes = this.slots.slice(0, Math.max(1, Math.min(this.slots.length, indices.length)));
+      const results = new Map<number, GeneratedSample>();
+      await Promise.all(
+        lanes.map(async (slot, lane) => {
+          for (let i = lane; i < indices.length; i += lanes.length) {
+            const index = indices[i]!;
+            results.set(index, await this.sampleOne(slot, prompt, params, index));
+          }
+        }),
+      );
+      return indices.map((index) => results.get(index)!);
+    });
+  }
+
+  score(prompt: readonly number[], continuation: readonly number[]): Promise<Float32Array> {
+    this.checkPromptFits([...prompt, ...continuation]);
+    return this.exclusive(async () => (await this.scoreOn(this.slots[0]!, prompt, continuation, 1)).logprobs);
+  }
+
+  nextToken(prompt: readonly number[], query: NextTokenQuery): Promise<NextTokenResult> {
+    this.checkPromptFits(prompt);
+    return this.exclusive(async () => {
+      const slot = this.slots[0]!;
+      await this.prepare(slot, prompt);
+      const ids = query.ids ?? [];
+      const top = Math.max(1, query.top ?? 0);
+      const next = await this.step(slot, prompt[prompt.length - 1]!, {
+        logits: query.full ? true : { filter: { tokens: asTokens(ids), includeTop: top } },
+        totalLogitWeight: true,
+      });
+      const logits = next.logits as Map<number, number>;
+      const [, maxLogit] = logits.entries().next().value as [number, number];
+      const total = next.totalLogitWeight!;
+      const result: NextTokenResult = {
+        ids: Int32Array.from(ids),
+        logprobs: Float32Array.from(ids, (id) => {
+          const logit = logits.get(id);
+          return logit === undefined ? -Infinity : logprobFromLogit(logit, maxLogit, total);
+        }),
+        topIds: new Int32Array(query.top ?? 0),
+        topLogprobs: new Float32Array(query.top ?? 0),
+      };
+      let rank = 0;
+      for (const [id, logit] of logits as Map<number, number>) {
+        if (rank >= (query.top ?? 0)) break;
+        result.topIds[rank] = id;
+        result.topLogprobs[rank] = logprobFromLogit(logit, maxLogit, total);
+        rank++;
+      }
+      if (query.full) {
+        const full = new Float32Array(this.vocabSize).fill(-Infinity);
+        for (const [id, logit] of logits) if (id < full.length) full[id] = logprobFromLogit(logit, maxLogit, total);
+        result.full = full;
+      }
+      return result;
+    });
+  }
+
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    await this.queue.catch(() => undefined);
+    await this.context.dispose();
+  }
+
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.dispose();
+  }
+
+  /** Requests run one at a time: each one moves the slots' KV state. */
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    if (this.disposed) return Promise.reject(new Error("this session was disposed"));
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private checkPromptFits(tokens: readonly number[]): void {
+    if (tokens.length === 0) throw new EmlabError("cannot evaluate an empty prompt");
+    // node-llama-cpp would silently erase the beginning of an over-long sequence: refuse instead.
+    if (tokens.length > this.context.contextSize - 1) {
+      throw new EmlabError(
+        `${this.origin}: the prompt is ${tokens.length} tokens long but the context holds ${this.context.contextSize} ` +
+          `(use a larger --context-size, up to the model's trained length)`,
+      );
+    }
+  }
+
+  /** Make the slot's KV cache hold exactly prompt[0 .. L-2], evaluating only what is missing. */
+  private async prepare(slot: Slot, prompt: readonly number[]): Promise<void> {
+    const target = prompt.length - 1;
+    const keep = Math.min(commonPrefixLength(slot.tokens, prompt), target);
+    if (keep < slot.tokens.length) {
+      await slot.sequence.eraseContextTokenRanges([{ start: keep, end: slot.sequence.nextTokenIndex }]);
+      slot.tokens.length = keep;
+    }
+    if (target > keep) {
+      const missing = prompt.slice(keep, target);
+      await slot.sequence.controlledEvaluate(asTokens(missing));
+      slot.tokens.push(...missing);
+      this.stats.evaluatedTokens += missing.length;
+    }
+  }
+
+  /** Evaluate one token and read what comes next. */
+  private async step(slot: Slot, token: number, generateNext: GenerateNext): Promise<NextOutput> {
+    const [result] = await slot.sequence.controlledEvaluate([[token as Token, { generateNext }]]);
+    slot.tokens.push(token);
+    this.stats.evaluatedTokens += 1;
+    if (!result) throw new Error("llama.cpp returned no output for an evaluated token");
+    return result.next;
+  }
+
+  private async sampleOne(slot: Slot, prompt: readonly number[], params: SamplingParams, index: number): Promise<GeneratedSample> {
+    const greedy = params.temperature <= 0;
+    const rawInPass = greedy || isRawSampling(params);
+    const topK = Math.max(0, params.topLogprobs);
+    await this.prepare(slot, prompt);
+
+    const tokens: number[] = [];
+    const logprobs: number[] = [];
+    const topIds: number[] = [];
+    const topLogprobs: number[] = [];
+    let finishReason: FinishReason = "length";
+    let stopAt = -1;
+    let input = prompt[prompt.length - 1]!;
+    for (let t = 0; t < params.maxTokens; t++) {
+      if (slot.tokens.length + 1 >= this.context.contextSize - 1) break;
+      const next = await this.step(slot, input, {
+        token: true,
+        options: {
+          temperature: greedy ? 0 : params.temperature,
+          topK: params.topK,
+          topP: params.topP,
+          minP: params.minP,
+          // Each step draws from its own seed, derived from (seed, sample index, step): sample i is
+          // the same whether it is generated alone or in a batch, and steps are independent draws.
+          seed: mix32(params.seed, index, t),
+        },
+        ...(rawInPass
+          ? { logits: { filter: { tokens: [], includeSelected: true, includeTop: Math.max(1, topK) } }, totalLogitWeight: true }
+          : {}),
+      });
+      const token = next.token as number | null | undefined;
+      if (token == null) {
+        finishReason = "eos";
+        break;
+      }
+      tokens.push(token);
+      if (rawInPass) this.readRaw(next, token, topK, logprobs, topIds, topLogprobs);
+      if (this.model.isEogToken(token as Token)) {
+        finishReason = "eos";
+        break;
+      }
+      if (params.stop.length > 0) {
+        stopAt = findStop(this.model.detokenize(asTokens(tokens)), params.stop);
+        if (stopAt >= 0) {
+          finishReason = "stop";
+          break;
+        }
+      }
+      input = token;
+    }
+
+    if (!rawInPass && tokens.length > 0) {
+      const rescored = await this.scoreOn(slot, prompt, tokens, topK);
+      logprobs.push(...rescored.logprobs);
+      topIds.push(...rescored.topIds);
+      topLogprobs.push(...rescored.topLogprobs);
+    }
+
+    const textTokens = finishReason === "eos" ? tokens.slice(0, -1) : tokens;
+    let text = this.model.detokenize(asTokens(textTokens));
+    if (stopAt >= 0) text = text.slice(0, stopAt);
+    return {
+      index,
+      text,
+      tokenIds: Int32Array.from(tokens),
+      logprobs: Float32Array.from(logprobs),
+      topK,
+      topIds: Int32Array.from(topIds),
+      topLogprobs: Float32Array.from(topLogprobs),
+      finishReason,
+    };
+  }
+
+  private readRaw(next: NextOutput, token: number, topK: number, logprobs: number[], topIds: number[], topLogprobs: number[]): void {
+    const logits = next.logits as Map<number, number>;
+    const total = next.totalLogitWeight!;
+    const [, maxLogit] = logits.entries().next().value as [number, number];
+    logprobs.push(logprobFromLogit(logits.get(token)!, maxLogit, total));
+    pushTop(logits, maxLogit, total, topK, topIds, topLogprobs);
+  }
+
+  /** Raw log-probs of `continuation` after `prompt` in one batched pass (and top-K per position). */
+  private async scoreOn(slot: Slot, prompt: readonly number[], continuation: readonly number[], topK: number) {
+    await this.prepare(slot, prompt);
+    const inputs = [prompt[prompt.length - 1]!, ...continuation.slice(0, -1)];
+    const outputs = await slot.sequence.controlledEvaluate(
+      inputs.map((token, i) => [
+        token as Token,
+        {
+          generateNext: {
+            logits: { filter: { tokens: asTokens([continuation[i]!]), includeTop: Math.max(1, topK) } },
+            totalLogitWeight: true,
+          },
+        },
+      ]),
+    );
+    slot.tokens.push(...inputs);
+    this.stats.evaluatedTokens += inputs.length;
+    const logprobs = new Float32Array(continuation.length);
+    const topIds: number[] = [];
+    const topLogprobs: number[] = [];
+    outputs.forEach((output, i) => {
+      const logits = output!.next.logits as Map<number, number>;
+      const total = output!.next.totalLogitWeight!;
+      const [, maxLogit] = logits.entries().next().value as [number, number];
+      logprobs[i] = logprobFromLogit(logits.get(continuation[i]!)!, maxLogit, total);
+      pushTop(logits, maxLogit, total, topK, topIds, topLogprobs);
+    });
+    return { logprobs, topIds, topLogprobs };
+  }
+}
+
+/** node-llama-cpp brands token ids; emlab's arrays are plain numbers. */
+function asTokens(ids: readonly number[]): Token[] {
+  return ids as unknown as Token[];
+}
+
+/** Append the top-K entries of a logit map (sorted high to low), padded to exactly K. */
+function pushTop(logits: Map<number, number>, maxLogit: number, total: number, topK: number, ids: number[], lps: number[]): void {
+  let rank = 0;
+  for (const [id, logit] of logits) {
+    if (rank >= topK) break;
+    ids.push(id);
+    lps.push(logprobFromLogit(logit, maxLogit, total));
+    rank++;
+  }
+  for (; rank < topK; rank++) {
+    ids.push(-1);
+    lps.push(-Infinity);
+  }
+}
+
+/** Index in `text` of the earliest stop string, or -1. */
+export function findStop(text: string, stops: readonly string[]): number {
+  let best = -1;
+  for (const stop of stops) {
+    if (stop === "") continue;
+    const at = text.indexOf(stop);
+    if (at >= 0 && (best < 0 || at < best)) best = at;
+  }
+  return best;
+}
