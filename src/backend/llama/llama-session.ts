@@ -1,4 +1,7 @@
 import type { LlamaContext, LlamaContextSequence, LlamaModel, Token } from "node-llama-cpp";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { EmlabError } from "../../errors.js";
 import { mix32 } from "../../util/random.js";
 import { commonPrefixLength, isRawSampling, logprobFromLogit } from "../logprobs.js";
@@ -18,6 +21,9 @@ type GenerateNext = NonNullable<
   Extract<Parameters<LlamaContextSequence["controlledEvaluate"]>[0][number], unknown[]>[1]["generateNext"]
 >;
 type NextOutput = NonNullable<Awaited<ReturnType<LlamaContextSequence["controlledEvaluate"]>>[number]>["next"];
+
+/** Below this many missing tokens, evaluating is cheaper than copying a sequence state. */
+const COPY_THRESHOLD = 32;
 
 /** One sequence of the context and a mirror of the tokens its KV cache holds. */
 interface Slot {
@@ -62,6 +68,7 @@ export class LlamaSession implements Session {
       // Samples are spread over the context's sequences; each sequence evaluates the prompt once
       // and then re-uses it for all of its samples.
       const lanes = this.slots.slice(0, Math.max(1, Math.min(this.slots.length, indices.length)));
+      await this.sharePrefix(lanes, prompt);
       const results = new Map<number, GeneratedSample>();
       await Promise.all(
         lanes.map(async (slot, lane) => {
@@ -146,6 +153,31 @@ export class LlamaSession implements Session {
         `${this.origin}: the prompt is ${tokens.length} tokens long but the context holds ${this.context.contextSize} ` +
           `(use a larger --context-size, up to the model's trained length)`,
       );
+    }
+  }
+
+  /**
+   * Give every lane the prompt's KV state while evaluating it once: lane 0 evaluates what it lacks,
+   * and lanes that would need much more than a copy costs get lane 0's state (a sequence state file,
+   * a few ms) instead of a second evaluation.
+   */
+  private async sharePrefix(lanes: Slot[], prompt: readonly number[]): Promise<void> {
+    const first = lanes[0]!;
+    await this.prepare(first, prompt);
+    const target = prompt.length - 1;
+    const behind = lanes.slice(1).filter((lane) => target - Math.min(commonPrefixLength(lane.tokens, prompt), target) > COPY_THRESHOLD);
+    if (behind.length === 0) return;
+    const dir = await mkdtemp(join(tmpdir(), "emlab-state-"));
+    const file = join(dir, "prefix.state");
+    try {
+      await first.sequence.saveStateToFile(file);
+      for (const lane of behind) {
+        await lane.sequence.clearHistory();
+        await lane.sequence.loadStateFromFile(file, { acceptRisk: true });
+        lane.tokens = first.tokens.slice();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   }
 
