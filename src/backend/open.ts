@@ -1,0 +1,26 @@
+import { EmlabError } from "../errors.js";
+import { LlamaBackend } from "./llama/llama-model.js";
+import type { Backend, LoadModelOptions, LoadedModel } from "./types.js";
+
+export type BackendName = "llama" | "onnx";
+
+/** The engine for a backend name. The ONNX engine is loaded lazily: it pulls in onnxruntime. */
+export async function backendFor(name: BackendName): Promise<Backend> {
+  switch (name) {
+    case "llama":
+      return new LlamaBackend();
+    case "onnx": {
+      const modulePath = "./onnx/index.js";
+      const { OnnxBackend } = (await import(modulePath).catch((error: unknown) => {
+        throw new EmlabError(`the ONNX backend could not be loaded: ${(error as Error).message}`);
+      })) as { OnnxBackend: new () => Backend };
+      return new OnnxBackend();
+    }
+    default:
+      throw new EmlabError(`unknown backend '${String(name)}' (use llama or onnx)`);
+  }
+}
+
+export async function loadModel(backend: BackendName, options: LoadModelOptions): Promise<LoadedModel> {
+  return (await backendFor(backend)).load(options);
+}

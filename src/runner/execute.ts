@@ -1,0 +1,197 @@
+import { resolve } from "node:path";
+import { loadModel } from "../backend/open.js";
+import type { EngineSettings, GeneratedSample, GpuChoice, LoadedModel, Session } from "../backend/types.js";
+import { sha256File } from "../util/hash.js";
+import type { RunCell, RunCondition, RunModel, RunPlan } from "./plan-types.js";
+import { promptKey, sampleKey, type AdapterIdentity } from "./sample-key.js";
+import type { Progress } from "./progress.js";
+import type { RunnerStore } from "./runner-store.js";
+
+export interface EngineOptions {
+  gpu?: GpuChoice;
+  threads?: number;
+  /** Parallel sequences per session: samples of one prompt are decoded as a batch. */
+  parallelSequences?: number;
+  flashAttention?: boolean;
+}
+
+export interface ExecuteResult {
+  runId: number;
+  planned: number;
+  generated: number;
+  reused: number;
+  /** Tokens run through the model(s), prefill and decode. */
+  evaluatedTokens: number;
+  /** Σ prompt tokens over distinct prompts (what a run must at least evaluate once). */
+  uniquePromptTokens: number;
+  generatedTokens: number;
+  seconds: number;
+  engineSettings: Record<string, EngineSettings>;
+}
+
+/**
+ * Fill the database with every planned sample, exactly once.
+ *
+ * Order matters for speed: conditions sharing a weight variant share one session (one KV cache);
+ * within it, conditions come in plan order (nested k values adjacent) and every question of a
+ * condition follows its prefix, so the system prompt and in-context examples are evaluated once and
+ * every question and sample continues from them. Each cell's missing samples are generated together
+ * (a batch over the session's parallel sequences) and written in one transaction: a kill at any
+ * moment loses at most the cell in flight, and a re-run computes only what is missing.
+ */
+export async function executePlan(
+  plan: RunPlan,
+  store: RunnerStore,
+  runId: number,
+  options: EngineOptions & { progress?: Progress } = {},
+): Promise<ExecuteResult> {
+  const started = performance.now();
+  const result: ExecuteResult = {
+    runId,
+    planned: plan.cells.reduce((n, c) => n + c.samples, 0),
+    generated: 0,
+    reused: 0,
+    evaluatedTokens: 0,
+    uniquePromptTokens: 0,
+    generatedTokens: 0,
+    seconds: 0,
+    engineSettings: {},
+  };
+  options.progress?.start(result.planned);
+  const cellsByCondition = groupBy(plan.cells, (c) => c.conditionKey);
+  const adapterShas = new Map<string, string>();
+  const seenPrompts = new Set<string>();
+
+  for (const runModel of plan.models) {
+    const conditions = plan.conditions.filter((c) => c.modelId === runModel.id);
+    if (conditions.length === 0) continue;
+    const model = await openRunModel(runModel, options);
+    try {
+      result.engineSettings[runModel.id] = model.settings;
+      const modelId = store.upsertModel({ path: model.info.path, sha256: model.info.sha256, backend: runModel.backend, info: model.info });
+      for (const group of groupBy(conditions, (c) => weightKey(c)).values()) {
+        const session = await model.openSession(group[0]!.weights);
+        try {
+          const adapters: AdapterIdentity[] = [];
+          for (const lora of group[0]!.weights.lora) {
+            const path = resolve(lora.path);
+            let sha = adapterShas.get(path);
+            if (!sha) adapterShas.set(path, (sha = await sha256File(path)));
+            store.upsertAdapter({ path, sha256: sha });
+            adapters.push({ sha256: sha, scale: lora.scale });
+          }
+          for (const condition of group) {
+            const conditionId = store.upsertCondition(runId, { ...condition, modelDbId: modelId, adapters });
+            for (const cell of cellsByCondition.get(condition.key) ?? []) {
+              await runCell({ plan, store, runId, model, modelId, session, adapters, condition, conditionId, cell, seenPrompts, result, progress: options.progress });
+            }
+          }
+        } finally {
+          result.evaluatedTokens += session.stats.evaluatedTokens;
+          await session.dispose();
+        }
+      }
+    } finally {
+      await model.dispose();
+    }
+  }
+  result.seconds = (performance.now() - started) / 1000;
+  options.progress?.finish();
+  return result;
+}
+
+interface CellContext {
+  plan: RunPlan;
+  store: RunnerStore;
+  runId: number;
+  model: LoadedModel;
+  modelId: number;
+  session: Session;
+  adapters: AdapterIdentity[];
+  condition: RunCondition;
+  conditionId: number;
+  cell: RunCell;
+  seenPrompts: Set<string>;
+  result: ExecuteResult;
+  progress?: Progress;
+}
+
+async function runCell(ctx: CellContext): Promise<void> {
+  const { plan, store, model, cell } = ctx;
+  const tokens = model.chatTokens(cell.messages, { addGenerationPrompt: true });
+  const pKey = promptKey(model.info.sha256, tokens);
+  if (!ctx.seenPrompts.has(pKey)) {
+    ctx.seenPrompts.add(pKey);
+    ctx.result.uniquePromptTokens += tokens.length;
+  }
+  const promptId = store.upsertPrompt({ key: pKey, messages: cell.messages, renderedText: model.renderChat(cell.messages), tokenIds: tokens });
+  const keys = Array.from({ length: cell.samples }, (_, i) =>
+    sampleKey({ modelSha: model.info.sha256, adapters: ctx.adapters, promptKey: pKey, params: plan.sampling, sampleIndex: i }),
+  );
+  const existing = store.hasSampleKeys(keys);
+  const missing = keys.flatMap((key, i) => (existing.has(key) ? [] : [i]));
+  const link = (key: string, index: number) => ({
+    runId: ctx.runId,
+    conditionId: ctx.conditionId,
+    questionId: cell.questionId,
+    paraphraseIndex: cell.paraphraseIndex,
+    sampleIndex: index,
+    sampleKey: key,
+  });
+
+  // Samples computed before (by this run before a crash, or by another run) are only linked.
+  const reused = keys.flatMap((key, i) => (existing.has(key) ? [link(key, i)] : []));
+  if (reused.length > 0) store.linkRunSamples(reused);
+  ctx.result.reused += reused.length;
+  ctx.progress?.advance(reused.length, 0);
+  if (missing.length === 0) return;
+
+  const samples = await ctx.session.sample(tokens, plan.sampling, { indices: missing });
+  const generatedTokens = samples.reduce((n, s) => n + s.tokenIds.length, 0);
+  store.transaction(() => {
+    store.insertSamples(samples.map((s) => sampleRow(s, keys[s.index]!, promptId, ctx)));
+    store.linkRunSamples(samples.map((s) => link(keys[s.index]!, s.index)));
+  });
+  ctx.result.generated += samples.length;
+  ctx.result.generatedTokens += generatedTokens;
+  ctx.progress?.advance(samples.length, generatedTokens);
+}
+
+function sampleRow(sample: GeneratedSample, key: string, promptId: number, ctx: CellContext) {
+  return {
+    key,
+    promptId,
+    modelId: ctx.modelId,
+    adapters: ctx.adapters,
+    params: ctx.plan.sampling,
+    seed: ctx.plan.sampling.seed,
+    sampleIndex: sample.index,
+    sample,
+  };
+}
+
+async function openRunModel(runModel: RunModel, options: EngineOptions): Promise<LoadedModel> {
+  return loadModel(runModel.backend, {
+    path: runModel.path,
+    gpu: options.gpu,
+    threads: options.threads,
+    contextSize: runModel.contextSize,
+    flashAttention: options.flashAttention,
+    parallelSequences: options.parallelSequences,
+  });
+}
+
+function weightKey(condition: RunCondition): string {
+  return JSON.stringify(condition.weights.lora.map((l) => [resolve(l.path), l.scale]));
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

@@ -1,0 +1,72 @@
+/** Progress of a run: a bar on a terminal, plain log lines otherwise. */
+export interface Progress {
+  start(total: number): void;
+  advance(samples: number, tokens: number): void;
+  finish(): void;
+}
+
+export function createProgress(stream: NodeJS.WriteStream = process.stderr, label = "samples"): Progress {
+  return stream.isTTY ? new BarProgress(stream, label) : new LogProgress(stream, label);
+}
+
+abstract class BaseProgress implements Progress {
+  protected total = 0;
+  protected done = 0;
+  protected tokens = 0;
+  protected started = 0;
+
+  constructor(
+    protected readonly stream: NodeJS.WriteStream,
+    protected readonly label: string,
+  ) {}
+
+  start(total: number): void {
+    this.total = total;
+    this.started = performance.now();
+  }
+
+  advance(samples: number, tokens: number): void {
+    this.done += samples;
+    this.tokens += tokens;
+    this.render(false);
+  }
+
+  finish(): void {
+    this.render(true);
+  }
+
+  protected summary(): string {
+    const seconds = (performance.now() - this.started) / 1000;
+    const rate = seconds > 0 ? this.tokens / seconds : 0;
+    const fraction = this.total > 0 ? this.done / this.total : 1;
+    const eta = fraction > 0 && fraction < 1 ? (seconds / fraction) * (1 - fraction) : 0;
+    return `${this.done}/${this.total} ${this.label}  ${rate.toFixed(1)} tok/s  ETA ${formatSeconds(eta)}`;
+  }
+
+  protected abstract render(final: boolean): void;
+}
+
+class BarProgress extends BaseProgress {
+  protected render(final: boolean): void {
+    const width = 28;
+    const filled = this.total > 0 ? Math.round((this.done / this.total) * width) : width;
+    this.stream.write(`\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${this.summary()}\x1b[K${final ? "\n" : ""}`);
+  }
+}
+
+class LogProgress extends BaseProgress {
+  private lastLog = 0;
+
+  protected render(final: boolean): void {
+    const now = performance.now();
+    if (!final && now - this.lastLog < 5000) return;
+    this.lastLog = now;
+    this.stream.write(`emlab: ${this.summary()}\n`);
+  }
+}
+
+function formatSeconds(seconds: number): string {
+  if (seconds < 60) return `${Math.round(seconds)}s`;
+  const minutes = Math.floor(seconds / 60);
+  return minutes < 60 ? `${minutes}m${Math.round(seconds % 60)}s` : `${Math.floor(minutes / 60)}h${minutes % 60}m`;
+}
