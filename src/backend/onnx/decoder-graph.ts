@@ -1,0 +1,104 @@
+import { EmlabError } from "../../errors.js";
+import { float16ToFloat32 } from "./float16.js";
+import type { KvShape, KvState } from "./kv-cache.js";
+import { ort } from "./runtime.js";
+
+/** A LoRA matrix the graph takes as an input: `lora.{layer}.{module}.A` [in, rank] or `.B` [rank, out]. */
+export interface LoraGraphInput {
+  name: string;
+  layer: number;
+  module: string;
+  part: "A" | "B";
+  /** The fixed (non-rank) dimension: `in` for A, `out` for B. */
+  features: number;
+}
+
+export interface ForwardResult {
+  /** Row-major [batch, sequence, vocab] raw logits. */
+  logits: Float32Array;
+  vocab: number;
+  present: KvState;
+}
+
+const LORA_INPUT = /^lora\.(\d+)\.([A-Za-z0-9_]+)\.(A|B)$/;
+
+/**
+ * One decoder-only ONNX graph in the Transformers.js signature: input_ids, attention_mask,
+ * position_ids and past_key_values.{i}.key/value in; logits and present.{i}.key/value out. The
+ * cache shape comes from the graph's input metadata (kv heads and head size are fixed numbers).
+ */
+export class DecoderGraph {
+  private constructor(
+    readonly session: ort.InferenceSession,
+    readonly kv: KvShape,
+    readonly loraInputs: LoraGraphInput[],
+    private readonly hasPositionIds: boolean,
+  ) {}
+
+  static inspect(session: ort.InferenceSession, origin: string): DecoderGraph {
+    const inputs = new Map(session.inputMetadata.map((m) => [m.name, m]));
+    for (const name of ["input_ids", "attention_mask"]) {
+      if (!inputs.has(name)) throw new EmlabError(`${origin}: not a decoder export in the Transformers.js signature (no '${name}' input)`);
+    }
+    if (!session.outputNames.includes("logits")) throw new EmlabError(`${origin}: the graph has no 'logits' output`);
+    let layers = 0;
+    while (inputs.has(`past_key_values.${layers}.key`)) layers++;
+    if (layers === 0) throw new EmlabError(`${origin}: the graph takes no KV cache (past_key_values.0.key); export it with past key values`);
+    const first = inputs.get("past_key_values.0.key")!;
+    if (!first.isTensor || first.shape.length !== 4) throw new EmlabError(`${origin}: past_key_values.0.key is not a 4-D tensor`);
+    const [, kvHeads, , headDim] = first.shape;
+    if (typeof kvHeads !== "number" || typeof headDim !== "number") {
+      throw new EmlabError(`${origin}: past_key_values need fixed kv-head and head-size dimensions, got [${first.shape.join(", ")}]`);
+    }
+    if (first.type !== "float32" && first.type !== "float16") {
+      throw new EmlabError(`${origin}: unsupported KV cache type ${first.type}`);
+    }
+    const loraInputs: LoraGraphInput[] = [];
+    for (const m of session.inputMetadata) {
+      const match = LORA_INPUT.exec(m.name);
+      if (!match || !m.isTensor) continue;
+      const part = match[3] as "A" | "B";
+      const features = part === "A" ? m.shape[0] : m.shape[1];
+      if (typeof features !== "number") throw new EmlabError(`${origin}: LoRA input ${m.name} needs a fixed feature dimension`);
+      loraInputs.push({ name: m.name, layer: Number(match[1]), module: match[2]!, part, features });
+    }
+    return new DecoderGraph(session, { layers, kvHeads, headDim, type: first.type }, loraInputs, inputs.has("position_ids"));
+  }
+
+  /**
+   * Run `seqLen` new tokens for each of `batch` rows (all rows at the same length, no padding) on
+   * top of `past`. `extra` carries constant inputs such as LoRA matrices.
+   */
+  async forward(tokens: readonly number[], batch: number, seqLen: number, past: KvState, extra: Record<string, ort.Tensor> = {}): Promise<ForwardResult> {
+    if (tokens.length !== batch * seqLen) throw new RangeError(`${tokens.length} tokens for a ${batch}×${seqLen} batch`);
+    if (past.batch !== batch) throw new RangeError(`cache batch ${past.batch}, input batch ${batch}`);
+    const total = past.length + seqLen;
+    const positions = new BigInt64Array(batch * seqLen);
+    for (let b = 0; b < batch; b++) for (let s = 0; s < seqLen; s++) positions[b * seqLen + s] = BigInt(past.length + s);
+    const feeds: Record<string, ort.Tensor> = {
+      input_ids: new ort.Tensor("int64", BigInt64Array.from(tokens, (t) => BigInt(t)), [batch, seqLen]),
+      attention_mask: new ort.Tensor("int64", new BigInt64Array(batch * total).fill(1n), [batch, total]),
+      ...extra,
+    };
+    if (this.hasPositionIds) feeds.position_ids = new ort.Tensor("int64", positions, [batch, seqLen]);
+    const dims = [batch, this.kv.kvHeads, past.length, this.kv.headDim];
+    for (let i = 0; i < this.kv.layers; i++) {
+      feeds[`past_key_values.${i}.key`] = new ort.Tensor(this.kv.type, past.keys[i]!, dims);
+      feeds[`past_key_values.${i}.value`] = new ort.Tensor(this.kv.type, past.values[i]!, dims);
+    }
+    const out = await this.session.run(feeds);
+    const logitsTensor = out.logits!;
+    const vocab = logitsTensor.dims[logitsTensor.dims.length - 1]!;
+    const logits =
+      logitsTensor.type === "float16" ? float16ToFloat32(logitsTensor.data as Uint16Array) : (logitsTensor.data as Float32Array);
+    const present: KvState = { batch, length: total, keys: [], values: [] };
+    for (let i = 0; i < this.kv.layers; i++) {
+      const key = out[`present.${i}.key`];
+      const value = out[`present.${i}.value`];
+      if (!key || !value) throw new Error(`the graph returned no present.${i}.key/value`);
+      present.keys.push(key.data as Float32Array | Uint16Array);
+      present.values.push(value.data as Float32Array | Uint16Array);
+    }
+    return { logits, vocab, present };
+  }
+}

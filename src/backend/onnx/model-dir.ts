@@ -1,0 +1,86 @@
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { EmlabError } from "../../errors.js";
+
+/** Weight-file suffixes of the Optimum / Transformers.js layout, by dtype. */
+export const DTYPE_SUFFIX: Readonly<Record<string, string>> = Object.freeze({
+  fp32: "",
+  fp16: "_fp16",
+  q8: "_quantized",
+  int8: "_int8",
+  uint8: "_uint8",
+  q4: "_q4",
+  q4f16: "_q4f16",
+  bnb4: "_bnb4",
+});
+
+/** What emlab reads from an exported model directory. */
+export interface OnnxModelDir {
+  dir: string;
+  dtype: string;
+  /** onnx/model{suffix}.onnx */
+  modelFile: string;
+  /** onnx/model{suffix}_lora.onnx when the export has a LoRA-input graph. */
+  loraModelFile: string | null;
+  config: Record<string, unknown>;
+  generationConfig: Record<string, unknown>;
+  tokenizerJson: Record<string, unknown>;
+  tokenizerConfig: Record<string, unknown>;
+  /** Files whose bytes determine results, for the model hash. */
+  hashedFiles: string[];
+}
+
+function readJson(path: string, required: boolean): Record<string, unknown> {
+  if (!existsSync(path)) {
+    if (required) throw new EmlabError(`${path}: file not found (an ONNX model directory needs it)`);
+    return {};
+  }
+  try {
+    const value: unknown = JSON.parse(readFileSync(path, "utf8"));
+    if (value === null || typeof value !== "object" || Array.isArray(value)) throw new Error("not a JSON object");
+    return value as Record<string, unknown>;
+  } catch (error) {
+    throw new EmlabError(`${path}: invalid JSON (${(error as Error).message})`);
+  }
+}
+
+/** Check an export directory and pick the weight file for `dtype` (default fp32). */
+export function readOnnxModelDir(path: string, dtype = "fp32"): OnnxModelDir {
+  const dir = resolve(path);
+  if (!existsSync(dir)) throw new EmlabError(`${dir}: model directory not found`);
+  if (!statSync(dir).isDirectory()) {
+    throw new EmlabError(`${dir}: the ONNX backend takes a model directory (config.json, tokenizer.json, onnx/model*.onnx), not a file`);
+  }
+  const suffix = DTYPE_SUFFIX[dtype];
+  if (suffix === undefined) {
+    throw new EmlabError(`unknown ONNX dtype '${dtype}' (choose one of ${Object.keys(DTYPE_SUFFIX).join(", ")})`);
+  }
+  const modelFile = join(dir, "onnx", `model${suffix}.onnx`);
+  if (!existsSync(modelFile)) {
+    const onnxDir = join(dir, "onnx");
+    const available = existsSync(onnxDir)
+      ? readdirSync(onnxDir)
+          .filter((f) => f.endsWith(".onnx"))
+          .map((f) => Object.entries(DTYPE_SUFFIX).find(([, s]) => f === `model${s}.onnx`)?.[0])
+          .filter((d): d is string => d !== undefined)
+      : [];
+    throw new EmlabError(
+      `${modelFile}: no ${dtype} weights in this export` + (available.length ? ` (available dtypes: ${available.join(", ")})` : " (no onnx/model*.onnx files)"),
+    );
+  }
+  const loraFile = join(dir, "onnx", `model${suffix}_lora.onnx`);
+  const files = ["config.json", "generation_config.json", "tokenizer.json", "tokenizer_config.json"].map((f) => join(dir, f));
+  // Large exports keep their weights next to the graph (model.onnx_data); they are part of the model too.
+  const externalData = [`${modelFile}_data`, `${modelFile}.data`].filter((f) => existsSync(f));
+  return {
+    dir,
+    dtype,
+    modelFile,
+    loraModelFile: existsSync(loraFile) ? loraFile : null,
+    config: readJson(join(dir, "config.json"), true),
+    generationConfig: readJson(join(dir, "generation_config.json"), false),
+    tokenizerJson: readJson(join(dir, "tokenizer.json"), true),
+    tokenizerConfig: readJson(join(dir, "tokenizer_config.json"), true),
+    hashedFiles: [modelFile, ...externalData, ...files.filter((f) => existsSync(f))],
+  };
+}

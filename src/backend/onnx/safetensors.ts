@@ -1,0 +1,60 @@
+import { readFileSync } from "node:fs";
+import { EmlabError } from "../../errors.js";
+import { float16ToFloat32 } from "./float16.js";
+
+export interface SafetensorsTensor {
+  shape: number[];
+  data: Float32Array;
+}
+
+/** Read every tensor of a .safetensors file as float32 (F32, F16 and BF16 are accepted). */
+export function readSafetensors(path: string): Map<string, SafetensorsTensor> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new EmlabError(`${path}: cannot read (${(error as Error).message})`);
+  }
+  if (bytes.length < 8) throw new EmlabError(`${path}: not a safetensors file (too short)`);
+  const headerLength = Number(bytes.readBigUInt64LE(0));
+  if (headerLength <= 0 || 8 + headerLength > bytes.length) throw new EmlabError(`${path}: not a safetensors file (bad header length)`);
+  let header: Record<string, { dtype: string; shape: number[]; data_offsets: [number, number] }>;
+  try {
+    header = JSON.parse(bytes.subarray(8, 8 + headerLength).toString("utf8"));
+  } catch {
+    throw new EmlabError(`${path}: not a safetensors file (header is not JSON)`);
+  }
+  const base = 8 + headerLength;
+  const out = new Map<string, SafetensorsTensor>();
+  for (const [name, entry] of Object.entries(header)) {
+    if (name === "__metadata__") continue;
+    const [begin, end] = entry.data_offsets;
+    if (base + end > bytes.length || begin > end) throw new EmlabError(`${path}: tensor ${name} lies outside the file (truncated?)`);
+    const raw = bytes.subarray(base + begin, base + end);
+    // Copy into an aligned buffer: typed-array views need offsets that are multiples of the element size.
+    const aligned = new Uint8Array(raw.length);
+    aligned.set(raw);
+    let data: Float32Array;
+    switch (entry.dtype) {
+      case "F32":
+        data = new Float32Array(aligned.buffer);
+        break;
+      case "F16":
+        data = float16ToFloat32(new Uint16Array(aligned.buffer));
+        break;
+      case "BF16": {
+        const halves = new Uint16Array(aligned.buffer);
+        const words = new Uint32Array(halves.length);
+        for (let i = 0; i < halves.length; i++) words[i] = halves[i]! << 16;
+        data = new Float32Array(words.buffer);
+        break;
+      }
+      default:
+        throw new EmlabError(`${path}: tensor ${name} has dtype ${entry.dtype}; emlab reads F32, F16 and BF16`);
+    }
+    const expected = entry.shape.reduce((a, b) => a * b, 1);
+    if (data.length !== expected) throw new EmlabError(`${path}: tensor ${name} has ${data.length} values for shape [${entry.shape}]`);
+    out.set(name, { shape: entry.shape, data });
+  }
+  return out;
+}
