@@ -74,8 +74,8 @@ export class OnnxSession implements Session {
 
   sample(prompt: readonly number[], params: SamplingParams, options: SampleRequestOptions = {}): Promise<GeneratedSample[]> {
     const indices = options.indices ?? Array.from({ length: options.n ?? 1 }, (_, i) => i);
-    this.checkFits(prompt.length);
     return this.exclusive(async () => {
+      this.checkFits(prompt.length);
       const first = await this.prepare(prompt);
       const width = Math.max(1, Math.min(this.setup.parallelSequences, indices.length));
       const out: GeneratedSample[] = [];
@@ -87,8 +87,8 @@ export class OnnxSession implements Session {
   }
 
   score(prompt: readonly number[], continuation: readonly number[]): Promise<Float32Array> {
-    this.checkFits(prompt.length + Math.max(0, continuation.length - 1));
     return this.exclusive(async () => {
+      this.checkFits(prompt.length + Math.max(0, continuation.length - 1));
       const out = new Float32Array(continuation.length);
       if (continuation.length === 0) return out;
       const first = await this.prepare(prompt);
@@ -111,8 +111,8 @@ export class OnnxSession implements Session {
   }
 
   nextToken(prompt: readonly number[], query: NextTokenQuery): Promise<NextTokenResult> {
-    this.checkFits(prompt.length);
     return this.exclusive(async () => {
+      this.checkFits(prompt.length);
       const logprobs = logSoftmax(await this.prepare(prompt));
       const ids = query.ids ?? [];
       const top = topKIndices(logprobs, Math.max(0, query.top ?? 0));
