@@ -35,7 +35,7 @@ export function randomQwen2Spec(options: RandomSpecOptions = {}): ModelSpec {
   const special = ["<|endoftext|>", "<|im_start|>", "<|im_end|>"];
   const firstSpecial = tokens.length;
   tokens.push(...special);
-  const tokenTypes = tokens.map((_, i) => (i >= firstSpecial ? 3 : i < 256 ? 6 : 1));
+  const tokenTypes = tokens.map((_, i) => (i >= firstSpecial ? 3 : 1));
   const D = 32;
   const H = 4;
   const KV = 2;
