@@ -1,0 +1,203 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { EmlabError } from "../errors.js";
+import * as catalog from "./catalog.js";
+import { writeTransaction, type Db } from "./db.js";
+import * as judgments from "./judgments.js";
+import * as labels from "./labels.js";
+import { migrate, readVersion } from "./migrate.js";
+import { MIGRATIONS } from "./migrations.js";
+import * as probeResults from "./probe-results.js";
+import * as prompts from "./prompts.js";
+import * as runSamples from "./run-samples.js";
+import * as runs from "./runs.js";
+import * as samples from "./samples.js";
+import * as scores from "./scores.js";
+import type {
+  AdapterInput,
+  ConditionInput,
+  DatasetInput,
+  JudgmentInput,
+  LabelInput,
+  ModelInput,
+  PromptInput,
+  ProbeResultInput,
+  RunInput,
+  RunSampleFilter,
+  RunSampleLink,
+  RunStatus,
+  SampleInput,
+  ScoreInput,
+} from "./types.js";
+
+/** Where emlab keeps its results unless told otherwise. */
+export const DEFAULT_DB_PATH = "results/emlab.db";
+
+export interface OpenStoreOptions {
+  /** How long a write waits for another process's transaction to finish, in ms (default 30 s). */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * Open (creating, or upgrading to the current schema) an emlab database. WAL journaling and a
+ * transaction per batch mean a process killed at any moment leaves the database consistent, with
+ * every batch either fully written or absent; several processes may read and write it at once.
+ */
+export function openStore(path: string = DEFAULT_DB_PATH, options: OpenStoreOptions = {}): Store {
+  const inMemory = path === ":memory:" || path === "";
+  if (!inMemory) mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path, { timeout: options.busyTimeoutMs ?? 30_000 });
+  try {
+    configure(db, path, inMemory);
+    migrate(db, MIGRATIONS, path);
+  } catch (error) {
+    db.close();
+    if (error instanceof EmlabError) throw error;
+    throw new EmlabError(`${path}: cannot open as an emlab database: ${(error as Error).message}`, { cause: error });
+  }
+  return new Store(db, path);
+}
+
+function configure(db: Db, path: string, inMemory: boolean): void {
+  const mode = db.pragma("journal_mode = WAL", { simple: true }) as string;
+  if (!inMemory && mode !== "wal") throw new EmlabError(`${path}: cannot switch to WAL journaling (got ${mode})`);
+  // NORMAL is safe against process crashes in WAL mode; only a power loss can drop the last commits.
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+}
+
+/** The typed face of the database: every read and write emlab does goes through these methods. */
+export class Store implements Disposable {
+  constructor(
+    private readonly db: Db,
+    readonly path: string,
+  ) {}
+
+  get schemaVersion(): number {
+    return readVersion(this.db);
+  }
+
+  /** Run `fn` in one write transaction (a savepoint when nested): all of its writes commit, or none. */
+  transaction<T>(fn: () => T): T {
+    return writeTransaction(this.db, fn);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  [Symbol.dispose](): void {
+    this.close();
+  }
+
+  // Models, adapters, datasets
+  upsertModel(model: ModelInput): number {
+    return catalog.upsertModel(this.db, model);
+  }
+  getModel(by: { id: number } | { sha256: string }) {
+    return catalog.getModel(this.db, by);
+  }
+  listModels() {
+    return catalog.listModels(this.db);
+  }
+  upsertAdapter(adapter: AdapterInput): number {
+    return catalog.upsertAdapter(this.db, adapter);
+  }
+  getAdapter(by: { id: number } | { sha256: string }) {
+    return catalog.getAdapter(this.db, by);
+  }
+  upsertDataset(dataset: DatasetInput) {
+    return catalog.upsertDataset(this.db, dataset);
+  }
+  getDataset(name: string) {
+    return catalog.getDataset(this.db, name);
+  }
+  listDatasets() {
+    return catalog.listDatasets(this.db);
+  }
+
+  // Runs and conditions
+  createRun(run: RunInput): number {
+    return runs.createRun(this.db, run);
+  }
+  getRun(id: number) {
+    return runs.getRun(this.db, id);
+  }
+  listRuns(filter?: runs.RunListFilter) {
+    return runs.listRuns(this.db, filter);
+  }
+  setRunStatus(id: number, status: RunStatus, error?: string | null): void {
+    runs.setRunStatus(this.db, id, status, error);
+  }
+  setRunEngineSettings(id: number, engineSettings: Record<string, unknown>): void {
+    runs.setRunEngineSettings(this.db, id, engineSettings);
+  }
+  upsertCondition(runId: number, condition: ConditionInput): number {
+    return runs.upsertCondition(this.db, runId, condition);
+  }
+  getCondition(id: number) {
+    return runs.getCondition(this.db, id);
+  }
+  listConditions(runId: number) {
+    return runs.listConditions(this.db, runId);
+  }
+
+  // Prompts and samples
+  upsertPrompt(prompt: PromptInput): number {
+    return prompts.upsertPrompt(this.db, prompt);
+  }
+  getPrompt(by: { id: number } | { key: string }) {
+    return prompts.getPrompt(this.db, by);
+  }
+  insertSamples(rows: readonly SampleInput[]): number[] {
+    return samples.insertSamples(this.db, rows);
+  }
+  hasSampleKeys(keys: readonly string[]): Set<string> {
+    return samples.hasSampleKeys(this.db, keys);
+  }
+  getSample(id: number) {
+    return samples.getSample(this.db, { id });
+  }
+  getSampleByKey(key: string) {
+    return samples.getSample(this.db, { key });
+  }
+  linkRunSamples(links: readonly RunSampleLink[]): void {
+    runSamples.linkRunSamples(this.db, links);
+  }
+  listRunSamples(runId: number, filter?: RunSampleFilter) {
+    return runSamples.listRunSamples(this.db, runId, filter);
+  }
+
+  // Judgments, scores, probes, labels
+  upsertJudgments(rows: readonly JudgmentInput[]): number[] {
+    return judgments.upsertJudgments(this.db, rows);
+  }
+  getJudgments(of: { runId: number } | { sampleIds: readonly number[] }, filter?: judgments.JudgmentFilter) {
+    return judgments.getJudgments(this.db, of, filter);
+  }
+  judgedSampleIds(sampleIds: readonly number[], judge: { metric: string; judgeModelId: number; promptSha: string }) {
+    return judgments.judgedSampleIds(this.db, sampleIds, judge);
+  }
+  insertScores(rows: readonly ScoreInput[]): number[] {
+    return scores.insertScores(this.db, rows);
+  }
+  getScore(key: string) {
+    return scores.getScore(this.db, key);
+  }
+  hasScoreKeys(keys: readonly string[]): Set<string> {
+    return scores.hasScoreKeys(this.db, keys);
+  }
+  upsertProbeResults(rows: readonly ProbeResultInput[]): number[] {
+    return probeResults.upsertProbeResults(this.db, rows);
+  }
+  listProbeResults(runId: number, filter?: probeResults.ProbeResultFilter) {
+    return probeResults.listProbeResults(this.db, runId, filter);
+  }
+  addLabel(label: LabelInput): number {
+    return labels.addLabel(this.db, label);
+  }
+  listLabels(filter?: labels.LabelFilter) {
+    return labels.listLabels(this.db, filter);
+  }
+}
