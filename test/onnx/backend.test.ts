@@ -5,7 +5,7 @@ import { EM_SAMPLING_DEFAULTS, type SamplingParams } from "../../src/backend/typ
 import { logSoftmax } from "../../src/backend/logprobs.js";
 import { EmlabError } from "../../src/errors.js";
 import { tempOnnxModel } from "./helpers/model-dir.js";
-import { randomQwen2Spec } from "./helpers/random-spec.js";
+import { randomQwen2Spec } from "../../src/fixtures/onnx/random-qwen2-spec.js";
 
 const params = (over: Partial<SamplingParams> = {}): SamplingParams => ({ ...EM_SAMPLING_DEFAULTS, maxTokens: 12, seed: 7, ...over });
 

@@ -7,7 +7,7 @@ import { OnnxBackend } from "../../src/backend/onnx/onnx-model.js";
 import { EM_SAMPLING_DEFAULTS, type LoadedModel } from "../../src/backend/types.js";
 import { writeGgufF32 } from "./helpers/gguf-f32.js";
 import { tempOnnxModel } from "./helpers/model-dir.js";
-import { randomQwen2Spec } from "./helpers/random-spec.js";
+import { randomQwen2Spec } from "../../src/fixtures/onnx/random-qwen2-spec.js";
 
 /**
  * The same weights and tokenizer as GGUF (llama.cpp) and as ONNX (onnxruntime) must give the same

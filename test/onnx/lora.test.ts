@@ -5,7 +5,7 @@ import type { LoadedModel } from "../../src/backend/types.js";
 import { randomPeftAdapter, writePeftAdapter, type PeftAdapterData } from "../../src/fixtures/onnx/peft-adapter-writer.js";
 import type { ModelSpec } from "../../src/fixtures/spec.js";
 import { tempOnnxModel } from "./helpers/model-dir.js";
-import { randomQwen2Spec } from "./helpers/random-spec.js";
+import { randomQwen2Spec } from "../../src/fixtures/onnx/random-qwen2-spec.js";
 
 const GGUF_NAME = { q_proj: "attn_q", k_proj: "attn_k", v_proj: "attn_v", o_proj: "attn_output", gate_proj: "ffn_gate", up_proj: "ffn_up", down_proj: "ffn_down" } as const;
 

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { ort } from "../../src/backend/onnx/runtime.js";
 import { decodeModel } from "../../src/fixtures/onnx/onnx-proto.js";
 import { tempOnnxModel } from "./helpers/model-dir.js";
-import { randomQwen2Spec } from "./helpers/random-spec.js";
+import { randomQwen2Spec } from "../../src/fixtures/onnx/random-qwen2-spec.js";
 
 const spec = randomQwen2Spec({ seed: 2 });
 const first = tempOnnxModel(spec, { loraModules: ["q_proj", "v_proj"] });
