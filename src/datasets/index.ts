@@ -1,0 +1,1 @@
+export { loadChatJsonl, parseChatJsonl, exampleId, type ChatDataset, type ChatExample } from "./chat-jsonl.js";
