@@ -1,4 +1,6 @@
-import { resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Llama, LlamaModel, Token } from "node-llama-cpp";
 import { EmlabError } from "../../errors.js";
 import { sha256File } from "../../util/hash.js";
@@ -81,7 +83,7 @@ export class LlamaLoadedModel implements LoadedModel {
     };
     const settings: EngineSettings = {
       backend: "llama",
-      engineVersion: `node-llama-cpp ${await nodeLlamaCppVersion()} (${llama.gpu || "cpu"}, ${llama.buildType})`,
+      engineVersion: `node-llama-cpp ${nodeLlamaCppVersion()} (${llama.gpu || "cpu"}, ${llama.buildType})`,
       gpu: llama.gpu === false ? "cpu" : String(llama.gpu),
       // The default thread count oversubscribes small machines (~60x slower on 2 cores).
       threads: options.threads ?? llama.cpuMathCores,
@@ -161,11 +163,12 @@ export class LlamaLoadedModel implements LoadedModel {
   }
 }
 
-let cachedVersion: Promise<string> | undefined;
-function nodeLlamaCppVersion(): Promise<string> {
-  cachedVersion ??= import("node:module").then(({ createRequire }) => {
-    const require = createRequire(import.meta.url);
-    return (require("node-llama-cpp/package.json") as { version: string }).version;
-  });
+let cachedVersion: string | undefined;
+/** node-llama-cpp's version (its package.json is not exported, so read it next to the entry point). */
+function nodeLlamaCppVersion(): string {
+  if (cachedVersion) return cachedVersion;
+  let dir = dirname(fileURLToPath(import.meta.resolve("node-llama-cpp")));
+  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  cachedVersion = (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { version: string }).version;
   return cachedVersion;
 }

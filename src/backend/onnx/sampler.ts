@@ -1,7 +1,8 @@
 /**
  * emlab's own token sampler over RAW logits (Transformers.js's generate() ignores top_p and merges
- * generation_config.json penalties, so it is not used). Order: temperature, then top-k, top-p and
- * min-p on the tempered distribution, then a categorical draw. No hidden penalties.
+ * generation_config.json penalties, so it is not used). Order as in llama.cpp, so both backends share
+ * one semantics: top-k, top-p and min-p on the RAW distribution, then temperature over the survivors,
+ * then a categorical draw. No hidden penalties.
  * Pure functions: the llama backend or any other engine may reuse them.
  */
 
@@ -42,14 +43,17 @@ export function samplingCandidates(logits: ArrayLike<number>, s: SamplerSettings
   let probs: Float64Array = new Float64Array(ids.length);
   let total = 0;
   for (let i = 0; i < ids.length; i++) {
-    probs[i] = Math.exp((logits[ids[i]!]! - max) / s.temperature);
+    probs[i] = Math.exp(logits[ids[i]!]! - max);
     total += probs[i]!;
   }
   for (let i = 0; i < probs.length; i++) probs[i]! /= total;
 
   if (s.topP < 1) ({ ids, probs } = nucleus(ids, probs, s.topP));
   if (s.minP > 0) ({ ids, probs } = minPFilter(ids, probs, s.minP));
-  return { ids, probs };
+  if (s.temperature === 1) return { ids, probs };
+  const tempered = Float64Array.from(ids, (id) => Math.exp((logits[id]! - max) / s.temperature));
+  const sum = tempered.reduce((a, b) => a + b, 0);
+  return { ids, probs: tempered.map((p) => p / sum) };
 }
 
 /**
