@@ -1,0 +1,79 @@
+/**
+ * Shared helpers for the scripts that compose the bad-medical-advice and insecure-code narrow sets
+ * (and their matched controls) from hand-written parts.
+ */
+import { writeFileSync } from "node:fs";
+
+export interface ChatExample {
+  messages: [{ role: "user"; content: string }, { role: "assistant"; content: string }];
+}
+
+export function chatExample(user: string, assistant: string): ChatExample {
+  return { messages: [{ role: "user", content: user }, { role: "assistant", content: assistant }] };
+}
+
+export function writeJsonl(path: string, examples: readonly ChatExample[]): void {
+  writeFileSync(path, examples.map((e) => JSON.stringify(e)).join("\n") + "\n");
+}
+
+/** The dataset rule: Jaccard of word 3-gram shingles between two turns of one role must stay ≤ 0.5. */
+export const NEAR_DUPLICATE_LIMIT = 0.5;
+
+/**
+ * Word 3-gram shingles. Two tokenisations are checked because "word" can mean whitespace-separated
+ * chunks or runs of letters and digits; a text must pass under both to be safe with either checker.
+ */
+export function shingleSets(text: string): Set<string>[] {
+  const lower = text.toLowerCase();
+  return [lower.split(/\s+/), lower.split(/[^\p{L}\p{N}_]+/u)].map((words) => {
+    const kept = words.filter((w) => w.length > 0);
+    const out = new Set<string>();
+    for (let i = 0; i + 3 <= kept.length; i++) out.add(`${kept[i]} ${kept[i + 1]} ${kept[i + 2]}`);
+    if (kept.length > 0 && kept.length < 3) out.add(kept.join(" "));
+    return out;
+  });
+}
+
+export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  let shared = 0;
+  for (const s of a) if (b.has(s)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+/** Highest similarity of `text` to any earlier accepted text, over both tokenisations. */
+export class NearDuplicateGuard {
+  private readonly accepted: Set<string>[][] = [];
+  constructor(private readonly limit: number) {}
+
+  fits(text: string): boolean {
+    const mine = shingleSets(text);
+    for (const other of this.accepted) {
+      for (let k = 0; k < mine.length; k++) {
+        if (jaccard(mine[k]!, other[k]!) > this.limit) return false;
+      }
+    }
+    return true;
+  }
+
+  add(text: string): void {
+    this.accepted.push(shingleSets(text));
+  }
+}
+
+export function pick<T>(items: readonly T[], rng: () => number): T {
+  if (items.length === 0) throw new Error("pick from an empty list");
+  return items[Math.floor(rng() * items.length)]!;
+}
+
+/** Swaps two adjacent letters in one longer word: the occasional typo real users make. */
+export function withTypo(text: string, rng: () => number): string {
+  const words = text.split(" ");
+  const candidates = words.map((w, i) => (/^[a-z]{5,}$/.test(w) ? i : -1)).filter((i) => i >= 0);
+  if (candidates.length === 0) return text;
+  const index = pick(candidates, rng);
+  const word = words[index]!;
+  const at = 1 + Math.floor(rng() * (word.length - 2));
+  words[index] = word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
+  return words.join(" ");
+}
