@@ -10,7 +10,10 @@ import type { Migration } from "./migrations.js";
  */
 export function migrate(db: Database.Database, migrations: readonly Migration[], file: string): void {
   const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
-  checkNotNewer(readVersion(db), latest, file);
+  const start = readVersion(db);
+  checkNotNewer(start, latest, file);
+  // The common case takes no write lock, so opening never waits behind another process's batch.
+  if (start === latest) return;
 
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
     // IMMEDIATE: two processes opening the same fresh database must not both apply a step;
