@@ -16,19 +16,32 @@ import * as samples from "./samples.js";
 import * as scores from "./scores.js";
 import type {
   AdapterInput,
+  AdapterRecord,
   ConditionInput,
+  ConditionRecord,
   DatasetInput,
+  DatasetRecord,
   JudgmentInput,
+  JudgmentRecord,
   LabelInput,
+  LabelRecord,
   ModelInput,
+  ModelRecord,
   PromptInput,
+  PromptRecord,
   ProbeResultInput,
+  ProbeResultRecord,
   RunInput,
+  RunRecord,
   RunSampleFilter,
   RunSampleLink,
+  RunSampleRow,
   RunStatus,
+  RunSummary,
   SampleInput,
+  SampleRecord,
   ScoreInput,
+  ScoreRecord,
 } from "./types.js";
 
 /** Where emlab keeps its results unless told otherwise. */
@@ -95,25 +108,25 @@ export class Store implements Disposable {
   upsertModel(model: ModelInput): number {
     return catalog.upsertModel(this.db, model);
   }
-  getModel(by: { id: number } | { sha256: string }) {
+  getModel(by: { id: number } | { sha256: string }): ModelRecord | undefined {
     return catalog.getModel(this.db, by);
   }
-  listModels() {
+  listModels(): ModelRecord[] {
     return catalog.listModels(this.db);
   }
   upsertAdapter(adapter: AdapterInput): number {
     return catalog.upsertAdapter(this.db, adapter);
   }
-  getAdapter(by: { id: number } | { sha256: string }) {
+  getAdapter(by: { id: number } | { sha256: string }): AdapterRecord | undefined {
     return catalog.getAdapter(this.db, by);
   }
-  upsertDataset(dataset: DatasetInput) {
+  upsertDataset(dataset: DatasetInput): { id: number; change: catalog.DatasetChange } {
     return catalog.upsertDataset(this.db, dataset);
   }
-  getDataset(name: string) {
+  getDataset(name: string): DatasetRecord | undefined {
     return catalog.getDataset(this.db, name);
   }
-  listDatasets() {
+  listDatasets(): DatasetRecord[] {
     return catalog.listDatasets(this.db);
   }
 
@@ -121,10 +134,10 @@ export class Store implements Disposable {
   createRun(run: RunInput): number {
     return runs.createRun(this.db, run);
   }
-  getRun(id: number) {
+  getRun(id: number): RunRecord | undefined {
     return runs.getRun(this.db, id);
   }
-  listRuns(filter?: runs.RunListFilter) {
+  listRuns(filter?: runs.RunListFilter): RunSummary[] {
     return runs.listRuns(this.db, filter);
   }
   setRunStatus(id: number, status: RunStatus, error?: string | null): void {
@@ -136,10 +149,10 @@ export class Store implements Disposable {
   upsertCondition(runId: number, condition: ConditionInput): number {
     return runs.upsertCondition(this.db, runId, condition);
   }
-  getCondition(id: number) {
+  getCondition(id: number): ConditionRecord | undefined {
     return runs.getCondition(this.db, id);
   }
-  listConditions(runId: number) {
+  listConditions(runId: number): ConditionRecord[] {
     return runs.listConditions(this.db, runId);
   }
 
@@ -147,7 +160,7 @@ export class Store implements Disposable {
   upsertPrompt(prompt: PromptInput): number {
     return prompts.upsertPrompt(this.db, prompt);
   }
-  getPrompt(by: { id: number } | { key: string }) {
+  getPrompt(by: { id: number } | { key: string }): PromptRecord | undefined {
     return prompts.getPrompt(this.db, by);
   }
   insertSamples(rows: readonly SampleInput[]): number[] {
@@ -156,16 +169,16 @@ export class Store implements Disposable {
   hasSampleKeys(keys: readonly string[]): Set<string> {
     return samples.hasSampleKeys(this.db, keys);
   }
-  getSample(id: number) {
+  getSample(id: number): SampleRecord | undefined {
     return samples.getSample(this.db, { id });
   }
-  getSampleByKey(key: string) {
+  getSampleByKey(key: string): SampleRecord | undefined {
     return samples.getSample(this.db, { key });
   }
   linkRunSamples(links: readonly RunSampleLink[]): void {
     runSamples.linkRunSamples(this.db, links);
   }
-  listRunSamples(runId: number, filter?: RunSampleFilter) {
+  listRunSamples(runId: number, filter?: RunSampleFilter): RunSampleRow[] {
     return runSamples.listRunSamples(this.db, runId, filter);
   }
 
@@ -173,16 +186,16 @@ export class Store implements Disposable {
   upsertJudgments(rows: readonly JudgmentInput[]): number[] {
     return judgments.upsertJudgments(this.db, rows);
   }
-  getJudgments(of: { runId: number } | { sampleIds: readonly number[] }, filter?: judgments.JudgmentFilter) {
+  getJudgments(of: { runId: number } | { sampleIds: readonly number[] }, filter?: judgments.JudgmentFilter): JudgmentRecord[] {
     return judgments.getJudgments(this.db, of, filter);
   }
-  judgedSampleIds(sampleIds: readonly number[], judge: { metric: string; judgeModelId: number; promptSha: string }) {
+  judgedSampleIds(sampleIds: readonly number[], judge: { metric: string; judgeModelId: number; promptSha: string }): Set<number> {
     return judgments.judgedSampleIds(this.db, sampleIds, judge);
   }
   insertScores(rows: readonly ScoreInput[]): number[] {
     return scores.insertScores(this.db, rows);
   }
-  getScore(key: string) {
+  getScore(key: string): ScoreRecord | undefined {
     return scores.getScore(this.db, key);
   }
   hasScoreKeys(keys: readonly string[]): Set<string> {
@@ -191,13 +204,13 @@ export class Store implements Disposable {
   upsertProbeResults(rows: readonly ProbeResultInput[]): number[] {
     return probeResults.upsertProbeResults(this.db, rows);
   }
-  listProbeResults(runId: number, filter?: probeResults.ProbeResultFilter) {
+  listProbeResults(runId: number, filter?: probeResults.ProbeResultFilter): ProbeResultRecord[] {
     return probeResults.listProbeResults(this.db, runId, filter);
   }
   addLabel(label: LabelInput): number {
     return labels.addLabel(this.db, label);
   }
-  listLabels(filter?: labels.LabelFilter) {
+  listLabels(filter?: labels.LabelFilter): LabelRecord[] {
     return labels.listLabels(this.db, filter);
   }
 }

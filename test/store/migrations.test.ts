@@ -113,6 +113,14 @@ describe("schema migrations", () => {
     expect(() => openStore(path)).toThrow(/notes\.db: cannot open as an emlab database/);
   });
 
+  it("opens an in-memory database for throwaway work", () => {
+    const store = openStore(":memory:");
+    expect(store.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    expect(store.listRuns()).toEqual([]);
+    store[Symbol.dispose]();
+    expect(() => store.listRuns()).toThrow(/not open/);
+  });
+
   it("turns foreign keys on", () => {
     const store = tempStore();
     expect(() =>
