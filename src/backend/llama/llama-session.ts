@@ -61,7 +61,7 @@ export class LlamaSession implements Session {
     return this.context.contextSize;
   }
 
-  sample(prompt: readonly number[], params: SamplingParams, options: SampleRequestOptions = {}): Promise<GeneratedSample[]> {
+  async sample(prompt: readonly number[], params: SamplingParams, options: SampleRequestOptions = {}): Promise<GeneratedSample[]> {
     const indices = options.indices ?? Array.from({ length: options.n ?? 1 }, (_, i) => i);
     this.checkPromptFits(prompt);
     return this.exclusive(async () => {
@@ -82,12 +82,12 @@ export class LlamaSession implements Session {
     });
   }
 
-  score(prompt: readonly number[], continuation: readonly number[]): Promise<Float32Array> {
+  async score(prompt: readonly number[], continuation: readonly number[]): Promise<Float32Array> {
     this.checkPromptFits([...prompt, ...continuation]);
     return this.exclusive(async () => (await this.scoreOn(this.slots[0]!, prompt, continuation, 1)).logprobs);
   }
 
-  nextToken(prompt: readonly number[], query: NextTokenQuery): Promise<NextTokenResult> {
+  async nextToken(prompt: readonly number[], query: NextTokenQuery): Promise<NextTokenResult> {
     this.checkPromptFits(prompt);
     return this.exclusive(async () => {
       const slot = this.slots[0]!;
