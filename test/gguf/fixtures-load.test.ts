@@ -46,6 +46,30 @@ describe("tiny-qwen2.gguf in node-llama-cpp", () => {
   });
 });
 
+async function generate(model: LlamaModel, prompt: string, options: { temperature: number; seed?: number }, count: number): Promise<number[]> {
+  const context = await model.createContext({ contextSize: 256, flashAttention: false, threads: 2 });
+  try {
+    const out: number[] = [];
+    for await (const token of context.getSequence().evaluate(model.tokenize(prompt), options)) {
+      out.push(token);
+      if (out.length >= count) break;
+    }
+    return out;
+  } finally {
+    await context.dispose();
+  }
+}
+
+describe("tiny-qwen2 outputs are not degenerate", () => {
+  it("samples varied tokens at temperature 1, and greedy decoding does not repeat one token", async () => {
+    const model = await load(fixturePaths().tinyQwen2);
+    const sampled = await generate(model, "Hello world, the quick answer is", { temperature: 1, seed: 1 }, 24);
+    expect(new Set(sampled).size).toBeGreaterThanOrEqual(12);
+    const greedy = await generate(model, "Hello world, the quick answer is", { temperature: 0 }, 24);
+    expect(new Set(greedy).size).toBeGreaterThanOrEqual(5);
+  });
+});
+
 describe("tiny-llama.gguf in node-llama-cpp", () => {
   it("loads as llama with Llama-3 specials", async () => {
     const model = await load(fixturePaths().tinyLlama);
