@@ -1,0 +1,88 @@
+import type { SamplingParams } from "../backend/types.js";
+import type { ChatDataset } from "../datasets/chat-jsonl.js";
+import type { EvalQuestion, QuestionSet } from "../questions/types.js";
+import type { AnswerFormat } from "../variants/answer-format.js";
+
+/** A validated experiment file: every path resolved, every dataset and question file loaded. */
+
+export interface SourceLocation {
+  file: string;
+  line: number | undefined;
+}
+
+export interface ModelSpec {
+  id: string;
+  backend: "llama" | "onnx";
+  /** Absolute path of the GGUF file or ONNX model directory. */
+  path: string;
+  /** The path as written, relative to the experiment file (used in content keys, so moving a project keeps them). */
+  pathAsWritten: string;
+  contextSize?: number;
+  source: SourceLocation;
+}
+
+export interface IclSpec {
+  dataset: ChatDataset;
+  /** The dataset as written: a path relative to the experiment file or a registered name. */
+  datasetAsWritten: string;
+  /** Distinct k values, increasing. */
+  k: number[];
+  /** Distinct example-draw seeds, in file order. */
+  seeds: number[];
+}
+
+export interface LoraSweepSpec {
+  /** Absolute adapter paths. */
+  adapters: string[];
+  adaptersAsWritten: string[];
+  scales: number[];
+}
+
+export interface VariantSpec {
+  id: string;
+  system: string | null;
+  icl: IclSpec | null;
+  cot: boolean;
+  trigger: string | null;
+  triggerExamples: boolean;
+  format: AnswerFormat | null;
+  template: string | null;
+  lora: LoraSweepSpec | null;
+  source: SourceLocation;
+}
+
+export interface QuestionSelection {
+  set: QuestionSet;
+  /** Selected questions, in file order. */
+  questions: EvalQuestion[];
+  /** Samples per paraphrase; overrides each question's samples_per_paraphrase. */
+  samples: number | null;
+  source: SourceLocation;
+}
+
+export interface JudgeSpec {
+  backend: "llama" | "onnx";
+  /** Absolute path of the judge model (GGUF file or ONNX directory). */
+  model: string;
+  metrics: string[];
+  contextSize?: number;
+}
+
+export interface ExperimentConfig {
+  name: string;
+  description: string | null;
+  /** Absolute path of the experiment file. */
+  file: string;
+  models: ModelSpec[];
+  variants: VariantSpec[];
+  questions: QuestionSelection[];
+  sampling: SamplingParams;
+  judge: JudgeSpec | null;
+  /** Persona-probe settings, passed through unchanged (their contents are defined by src/probes). */
+  probes: unknown;
+}
+
+export interface LoadExperimentOptions {
+  /** Map a registered dataset name to a file path; undefined when the name is unknown. */
+  resolveDatasetName?: (name: string) => string | undefined;
+}

@@ -1,0 +1,46 @@
+import { existsSync, statSync } from "node:fs";
+import { isAbsolute, resolve } from "node:path";
+import type { YamlValue } from "../questions/located-yaml.js";
+import type { JudgeSpec, QuestionSelection } from "./config-types.js";
+import { resolveExistingPath } from "./resolve-path.js";
+
+const JUDGE_KEYS = ["model", "metrics", "context_size"];
+
+/**
+ * `judge:` the judge model (a GGUF file or an ONNX directory) and the metrics to score. Every
+ * metric must have a judge prompt in at least one selected question; by default all of them are scored.
+ */
+export function parseJudge(value: YamlValue | undefined, baseDir: string, selections: readonly QuestionSelection[]): JudgeSpec | null {
+  if (!value) return null;
+  const map = value.map("judge settings ({ model, metrics })");
+  map.allowOnly(JUDGE_KEYS);
+  const modelValue = map.require("model");
+  const written = modelValue.nonEmptyString("a judge model path");
+  const kind = written.endsWith(".gguf") ? "file" : isDirectoryNearby(written, baseDir) ? "directory" : "file";
+  const { path } = resolveExistingPath(modelValue, baseDir, kind);
+  const backend = kind === "directory" ? "onnx" : "llama";
+
+  const available = [...new Set(selections.flatMap((s) => s.questions.flatMap((q) => Object.keys(q.judgePrompts))))];
+  const metricsValue = map.get("metrics");
+  let metrics = available;
+  if (metricsValue) {
+    const items = metricsValue.listOrOne();
+    if (items.length === 0) throw metricsValue.error("needs at least one metric");
+    metrics = items.map((item) => {
+      const metric = item.name("a metric name");
+      if (!available.includes(metric)) {
+        const list = available.length > 0 ? available.join(", ") : "none";
+        throw item.error(`no selected question has a judge prompt for "${metric}" (available: ${list})`);
+      }
+      return metric;
+    });
+  }
+  if (metrics.length === 0) throw value.error("no selected question has judge_prompts, so there is nothing to judge");
+  const contextSize = map.get("context_size")?.integer(16);
+  return { backend, model: path, metrics: [...new Set(metrics)], ...(contextSize === undefined ? {} : { contextSize }) };
+}
+
+function isDirectoryNearby(written: string, baseDir: string): boolean {
+  const path = isAbsolute(written) ? written : resolve(baseDir, written);
+  return existsSync(path) && statSync(path).isDirectory();
+}
