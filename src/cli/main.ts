@@ -7,7 +7,6 @@ export function buildProgram(): Command {
   const program = new Command("emlab")
     .description("Emergent-misalignment workbench: variants, sampling, judging, probes and reports on local models")
     .version(VERSION)
-    .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
   for (const register of commandModules) register(program);
   return program;
