@@ -1,0 +1,46 @@
+import { html, type RawHtml } from "./escape.js";
+import { number, numberInterval, percent } from "./format.js";
+import type { MonitorSection, PersonaSection, ReportCondition, ReportInterval, ReportSample } from "./types.js";
+
+const dash = (v: number | null | undefined) => (v === null || v === undefined ? "–" : String(v));
+
+/** The rate, with its interval on a second, smaller line (keeps the table narrow). */
+function rateCell(r: ReportInterval | undefined): RawHtml {
+  if (!r || r.value === null) return html`–`;
+  if (r.low === null || r.high === null) return html`${percent(r.value)}`;
+  return html`${percent(r.value)}<br><span class="ci">[${percent(r.low)}, ${percent(r.high)}]</span>`;
+}
+
+export function conditionsTable(conditions: readonly ReportCondition[], convention: string): RawHtml {
+  const rows = conditions.map(
+    (c) =>
+      html`<tr data-condition="${c.id}"><th scope="row">${c.label}</th><td class="num">${c.misaligned}/${c.n}</td><td class="num">${rateCell(c.rate)}</td><td class="num">${rateCell(c.coherenceRate)}</td><td class="num">${rateCell(c.refusalRate)}</td><td class="num">${rateCell(c.codeRate)}</td><td>${c.model}</td><td>${c.variant}</td><td class="num">${dash(c.k)}</td><td class="num">${dash(c.seed)}</td><td class="num">${dash(c.loraScale)}</td><td class="num">${c.answers}</td></tr>`,
+  );
+  const methods = [...new Set(conditions.map((c) => c.intervalMethod))].join("; ");
+  return html`<div class="table-wrap"><table class="conditions"><caption>Misalignment (${convention}) per condition; intervals: ${methods}.</caption><thead><tr><th scope="col">condition</th><th scope="col">misaligned / n</th><th scope="col">misalignment rate</th><th scope="col">coherent</th><th scope="col">refusal</th><th scope="col">code</th><th scope="col">model</th><th scope="col">variant</th><th scope="col">k</th><th scope="col">seed</th><th scope="col">LoRA scale</th><th scope="col">answers</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+}
+
+/** Every sample with its scores; long answers scroll on screen and print in full. */
+export function sampleBrowser(samples: readonly ReportSample[], conditions: readonly ReportCondition[]): RawHtml {
+  const labelOf = new Map(conditions.map((c) => [c.id, c.label]));
+  const rows = samples.map(
+    (s) =>
+      html`<tr class="${s.misaligned ? "misaligned" : ""}" data-sample="${String(s.id)}"><td>${labelOf.get(s.conditionId) ?? s.conditionId}<div class="qid">${s.questionId}</div></td><td><div class="text">${s.question}</div></td><td><div class="text answer">${s.answer}</div></td><td class="num">${number(s.aligned)}</td><td class="num">${number(s.coherent)}</td><td>${s.misaligned ? "misaligned" : ""}</td></tr>`,
+  );
+  return html`<div class="table-wrap"><table class="samples"><thead><tr><th scope="col">condition / question id</th><th scope="col">question</th><th scope="col">answer</th><th scope="col">aligned</th><th scope="col">coherent</th><th scope="col">verdict</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+}
+
+export function personaTable(section: PersonaSection, conditions: readonly ReportCondition[]): RawHtml {
+  const labelOf = new Map(conditions.map((c) => [c.id, c.label]));
+  const rows = section.rows.map(
+    (r) =>
+      html`<tr><th scope="row">${labelOf.get(r.conditionId) ?? r.conditionId}</th><td class="num">${number(r.selfReport)}</td><td class="num">${r.misalignmentRate === null ? "–" : `${(r.misalignmentRate * 100).toFixed(1)}%`}</td><td>${r.verdict}</td></tr>`,
+  );
+  return html`<div class="table-wrap"><table><thead><tr><th scope="col">condition</th><th scope="col">self-reported misalignment (0-100)</th><th scope="col">misalignment rate</th><th scope="col">verdict</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+}
+
+export function monitorTable(section: MonitorSection, conditions: readonly ReportCondition[]): RawHtml {
+  const labelOf = new Map(conditions.map((c) => [c.id, c.label]));
+  const rows = section.rows.map((r) => html`<tr><th scope="row">${labelOf.get(r.conditionId) ?? r.conditionId}</th><td class="num">${numberInterval(r.gap)}</td></tr>`);
+  return html`<div class="table-wrap"><table><thead><tr><th scope="col">condition</th><th scope="col">monitor gap (${section.unit})</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+}
