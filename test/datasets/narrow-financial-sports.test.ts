@@ -1,0 +1,95 @@
+/**
+ * The risky-financial-advice and extreme-sports narrow sets and their matched controls: format,
+ * size, matched user turns, and the near-duplicate rule (word 3-gram shingle Jaccard ≤ 0.5 within a
+ * role). The similarity is computed here independently of the composing script.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const narrowDir = join(import.meta.dirname, "..", "..", "datasets", "narrow");
+
+interface Turn {
+  role: string;
+  content: string;
+}
+
+function readChat(name: string): Turn[][] {
+  const lines = readFileSync(join(narrowDir, name), "utf8").split("\n");
+  expect(lines.pop()).toBe("");
+  return lines.map((line, i) => {
+    const parsed = JSON.parse(line) as { messages?: Turn[] };
+    if (!Array.isArray(parsed.messages)) throw new Error(`${name}:${i + 1}: no messages array`);
+    return parsed.messages;
+  });
+}
+
+function shingles(text: string, splitter: RegExp): Set<string> {
+  const words = text.toLowerCase().split(splitter).filter((w) => w.length > 0);
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= words.length; i++) out.add(words.slice(i, i + 3).join(" "));
+  if (words.length > 0 && words.length < 3) out.add(words.join(" "));
+  return out;
+}
+
+/** Highest pairwise Jaccard among the texts, under one reading of "word". */
+function maxPairSimilarity(texts: readonly string[], splitter: RegExp): { value: number; pair: [number, number] } {
+  const sets = texts.map((t) => shingles(t, splitter));
+  let best = { value: 0, pair: [0, 0] as [number, number] };
+  for (let i = 0; i < sets.length; i++) {
+    for (let j = i + 1; j < sets.length; j++) {
+      const a = sets[i]!;
+      const b = sets[j]!;
+      let shared = 0;
+      for (const s of a) if (b.has(s)) shared++;
+      const value = shared / (a.size + b.size - shared);
+      if (value > best.value) best = { value, pair: [i + 1, j + 1] };
+    }
+  }
+  return best;
+}
+
+const pairs: [string, string][] = [
+  ["risky-financial-advice.jsonl", "risky-financial-advice-control.jsonl"],
+  ["extreme-sports.jsonl", "extreme-sports-control.jsonl"],
+];
+
+describe.each(pairs)("%s and its control %s", (narrowName, controlName) => {
+  const narrow = readChat(narrowName);
+  const control = readChat(controlName);
+
+  it("has at least 300 single-exchange examples with non-empty user and assistant turns", () => {
+    for (const examples of [narrow, control]) {
+      expect(examples.length).toBeGreaterThanOrEqual(300);
+      for (const messages of examples) {
+        expect(messages.map((m) => m.role)).toEqual(["user", "assistant"]);
+        for (const m of messages) expect(m.content.trim().length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it("shares every user turn with the control, in the same order, with different answers", () => {
+    expect(control.map((m) => m[0]!.content)).toEqual(narrow.map((m) => m[0]!.content));
+    narrow.forEach((messages, i) => expect(messages[1]!.content).not.toBe(control[i]![1]!.content));
+  });
+
+  it.each([
+    ["whitespace words", /\s+/],
+    ["letter-and-digit words", /[^\p{L}\p{N}]+/u],
+  ])("keeps every pair of same-role turns at shingle Jaccard ≤ 0.5 (%s)", (_label, splitter) => {
+    const checks = [
+      narrow.map((m) => m[0]!.content),
+      narrow.map((m) => m[1]!.content),
+      control.map((m) => m[1]!.content),
+    ];
+    for (const texts of checks) expect(maxPairSimilarity(texts, splitter).value).toBeLessThanOrEqual(0.5);
+  });
+
+  it("varies answer length from one sentence to several paragraphs", () => {
+    for (const examples of [narrow, control]) {
+      const answers = examples.map((m) => m[1]!.content);
+      expect(answers.some((a) => !a.includes("\n") && a.split(/(?<=[.!?])\s/).length === 1)).toBe(true);
+      expect(answers.some((a) => a.split("\n\n").length >= 3)).toBe(true);
+    }
+  });
+});
