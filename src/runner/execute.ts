@@ -15,6 +15,12 @@ export interface EngineOptions {
   flashAttention?: boolean;
 }
 
+export interface ExecuteOptions extends EngineOptions {
+  progress?: Progress;
+  /** Called once a model (and so its tokenizer) is loaded, before any sampling on it. */
+  onModelLoaded?: (model: LoadedModel, modelId: string) => void;
+}
+
 export interface ExecuteResult {
   runId: number;
   planned: number;
@@ -43,7 +49,7 @@ export async function executePlan(
   plan: RunPlan,
   store: RunnerStore,
   runId: number,
-  options: EngineOptions & { progress?: Progress } = {},
+  options: ExecuteOptions = {},
 ): Promise<ExecuteResult> {
   const started = performance.now();
   const result: ExecuteResult = {
@@ -67,6 +73,7 @@ export async function executePlan(
     if (conditions.length === 0) continue;
     const model = await openRunModel(runModel, options);
     try {
+      options.onModelLoaded?.(model, runModel.id);
       result.engineSettings[runModel.id] = model.settings;
       const modelId = store.upsertModel({ path: model.info.path, sha256: model.info.sha256, backend: runModel.backend, info: model.info });
       for (const group of groupBy(conditions, (c) => weightKey(c)).values()) {

@@ -1,0 +1,108 @@
+import { readFileSync } from "node:fs";
+import { loadModel } from "../backend/open.js";
+import type { ChatMessage, LoadedModel } from "../backend/types.js";
+import { checkContextFits, expandExperiment, loadExperiment, summarizePlan, type Plan, type PlanSummary } from "../experiment/index.js";
+import type { ExperimentConfig, LoadExperimentOptions } from "../experiment/index.js";
+import { openStore, type Store } from "../store/index.js";
+import { sha256 } from "../util/hash.js";
+import { executePlan, type EngineOptions, type ExecuteResult } from "./execute.js";
+import type { Progress } from "./progress.js";
+
+export interface RunExperimentOptions extends EngineOptions {
+  db: string;
+  progress?: Progress;
+  resolveDatasetName?: LoadExperimentOptions["resolveDatasetName"];
+}
+
+export interface RunExperimentResult extends ExecuteResult {
+  name: string;
+  resumed: boolean;
+}
+
+/** Parse, validate and expand an experiment file (no model is loaded). */
+export function planExperiment(file: string, options: LoadExperimentOptions = {}): { config: ExperimentConfig; plan: Plan } {
+  const config = loadExperiment(file, options);
+  return { config, plan: expandExperiment(config) };
+}
+
+/**
+ * `emlab run`: validate everything, then fill the database with every planned sample exactly once.
+ * The run record is found again by the experiment file's hash, so re-running (after a crash or to
+ * extend nothing) resumes the same run and computes only what is missing.
+ */
+export async function runExperiment(file: string, options: RunExperimentOptions): Promise<RunExperimentResult> {
+  const { config, plan } = planExperiment(file, { resolveDatasetName: options.resolveDatasetName });
+  using store = openStore(options.db);
+  const { runId, resumed } = findOrCreateRun(store, config, plan, readFileSync(file, "utf8"));
+  try {
+    const result = await executePlan(plan, store, runId, {
+      ...options,
+      onModelLoaded: (model, modelId) => checkPlanFits(plan, model, modelId),
+    });
+    store.setRunEngineSettings(runId, result.engineSettings as unknown as Record<string, unknown>);
+    store.setRunStatus(runId, "complete");
+    return { ...result, name: config.name, resumed };
+  } catch (error) {
+    store.setRunStatus(runId, "failed", (error as Error).message);
+    throw error;
+  }
+}
+
+function findOrCreateRun(store: Store, config: ExperimentConfig, plan: Plan, text: string): { runId: number; resumed: boolean } {
+  const previous = store.listRuns({ name: config.name, experimentSha256: sha256(text) })[0];
+  if (previous) {
+    store.setRunStatus(previous.id, "running");
+    return { runId: previous.id, resumed: true };
+  }
+  const runId = store.createRun({
+    name: config.name,
+    experiment: { parsed: experimentRecord(config, plan), text, path: config.file },
+    plannedSamples: plan.cells.reduce((n, c) => n + c.samples, 0),
+  });
+  return { runId, resumed: false };
+}
+
+/** What is stored with a run: the parsed experiment, with questions (judge prompts) resolved. */
+function experimentRecord(config: ExperimentConfig, plan: Plan) {
+  return {
+    name: config.name,
+    description: config.description,
+    models: config.models.map((m) => ({ id: m.id, backend: m.backend, path: m.pathAsWritten })),
+    sampling: config.sampling,
+    judge: config.judge,
+    probes: config.probes,
+    questions: plan.questions.map((q) => ({ id: q.id, type: q.type, paraphrases: q.paraphrases, system: q.system, judgePrompts: q.judgePrompts })),
+    cells: plan.cells.map((c) => ({ conditionKey: c.conditionKey, questionId: c.questionId, paraphraseIndex: c.paraphraseIndex, question: c.question })),
+  };
+}
+
+function checkPlanFits(plan: Plan, model: LoadedModel, modelId: string): void {
+  const own: Plan = {
+    ...plan,
+    conditions: plan.conditions.filter((c) => c.modelId === modelId),
+    cells: plan.cells.filter((cell) => plan.conditions.some((c) => c.key === cell.conditionKey && c.modelId === modelId)),
+  };
+  checkContextFits(own, (messages) => model.chatTokens(messages).length, model.settings.contextSize);
+}
+
+/** `emlab run --dry-run`: the plan, with prompt tokens counted by each model's own tokenizer. */
+export async function dryRun(file: string, options: EngineOptions & Pick<RunExperimentOptions, "resolveDatasetName"> = {}): Promise<{ plan: Plan; summary: PlanSummary }> {
+  const { plan } = planExperiment(file, { resolveDatasetName: options.resolveDatasetName });
+  const counts = new Map<string, number>();
+  const keyOf = (messages: readonly ChatMessage[], modelId: string) => modelId + "\u0000" + JSON.stringify(messages);
+  for (const runModel of plan.models) {
+    const model = await loadModel(runModel.backend, { path: runModel.path, gpu: options.gpu ?? "cpu", threads: options.threads, contextSize: runModel.contextSize });
+    try {
+      checkPlanFits(plan, model, runModel.id);
+      for (const condition of plan.conditions.filter((c) => c.modelId === runModel.id)) {
+        counts.set(keyOf(condition.prefixMessages, runModel.id), model.chatTokens(condition.prefixMessages, { addGenerationPrompt: false }).length);
+        for (const cell of plan.cells.filter((c) => c.conditionKey === condition.key)) {
+          counts.set(keyOf(cell.messages, runModel.id), model.chatTokens(cell.messages).length);
+        }
+      }
+    } finally {
+      await model.dispose();
+    }
+  }
+  return { plan, summary: summarizePlan(plan, (messages, modelId) => counts.get(keyOf(messages, modelId)) ?? 0) };
+}
