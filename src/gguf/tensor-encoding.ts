@@ -56,10 +56,16 @@ export function encodedBytes(type: WritableTensorType, elements: number): number
 /** Encode values (a whole number of rows) as little-endian tensor data. */
 export function encodeTensorData(type: WritableTensorType, values: Float32Array): Buffer {
   const out = Buffer.alloc(encodedBytes(type, values.length));
+  // Plain byte stores: Buffer's write methods bounds-check every call, too slow for 500 MB presets.
   if (type === "F32") {
-    for (let i = 0; i < values.length; i++) out.writeFloatLE(values[i]!, i * 4);
+    const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+    for (let i = 0; i < values.length; i++) view.setFloat32(i * 4, values[i]!, true);
   } else if (type === "F16") {
-    for (let i = 0; i < values.length; i++) out.writeUInt16LE(float32ToFloat16Bits(values[i]!), i * 2);
+    for (let i = 0; i < values.length; i++) {
+      const half = float32ToFloat16Bits(values[i]!);
+      out[i * 2] = half & 0xff;
+      out[i * 2 + 1] = half >>> 8;
+    }
   } else {
     if (values.length % Q8_0_BLOCK !== 0) throw new Error(`Q8_0 needs a multiple of ${Q8_0_BLOCK} values, got ${values.length}`);
     for (let block = 0; block < values.length / Q8_0_BLOCK; block++) {
@@ -69,11 +75,14 @@ export function encodeTensorData(type: WritableTensorType, values: Float32Array)
       const d = amax / 127;
       const inverse = d ? 1 / d : 0;
       const at = block * Q8_0_BYTES;
-      out.writeUInt16LE(float32ToFloat16Bits(d), at);
+      const half = float32ToFloat16Bits(d);
+      out[at] = half & 0xff;
+      out[at + 1] = half >>> 8;
       for (let j = 0; j < Q8_0_BLOCK; j++) {
         const x = values[base + j]! * inverse;
         // ggml rounds half away from zero (roundf); Math.round would round -0.5 up.
-        out.writeInt8(Math.max(-127, Math.min(127, Math.sign(x) * Math.round(Math.abs(x)))), at + 2 + j);
+        const q = Math.max(-127, Math.min(127, x < 0 ? -Math.round(-x) : Math.round(x)));
+        out[at + 2 + j] = q & 0xff;
       }
     }
   }
