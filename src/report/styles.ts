@@ -30,7 +30,8 @@ svg.chart .threshold { stroke: #b22; stroke-width: 1.2; stroke-dasharray: 5 4; }
 svg.chart .threshold-label, svg.chart .quadrant-label { fill: #8a1f1f; font-size: 11px; }
 svg.chart .misaligned-region { fill: #d55e00; opacity: 0.08; }
 svg.chart .excluded { fill: var(--muted); font-size: 10px; font-style: italic; }
-svg.chart .point-label { font-size: 10px; fill: var(--muted); }
+svg.chart .qlabel { font-size: 12px; }
+svg.chart .point-label { font-size: 12px; font-weight: 600; fill: var(--fg); }
 svg.chart circle.point { stroke: #fff; stroke-width: 0.6; }
 svg.chart[data-chart="scatter"] circle.point { opacity: 0.7; }
 figcaption { font-size: 0.88rem; color: var(--muted); margin-top: 4px; overflow-wrap: anywhere; }
@@ -55,6 +56,8 @@ table.samples tr.misaligned { background: var(--bad); }
   main { padding: 10px; }
   svg.chart text, svg.chart .axis-label { font-size: 17px; }
   svg.chart .tick, svg.chart .threshold-label, svg.chart .quadrant-label, svg.chart .excluded { font-size: 15px; }
+  svg.chart .qlabel { font-size: 13px; }
+  svg.chart .point-label { font-size: 15px; }
   table.samples .text { min-width: 11em; }
 }
 @media print {

@@ -105,7 +105,7 @@ describe.skipIf(!available)("report in a real browser", () => {
   });
 
   it("fits a phone screen and saves screenshots", async () => {
-    const { page } = await open(renderReport(fakeReport().data), "phone", { width: 390, height: 844 });
+    const { page } = await open(renderReport(fakeReport().data, { maxSamples: 40 }), "phone", { width: 390, height: 844 });
     const widths = (await page.evaluate(MEASURE_WIDTHS)) as { page: number; charts: number[] };
     // No horizontal scrolling of the page (wide tables scroll inside their own box) and charts shrink to fit.
     expect(widths.page).toBeLessThanOrEqual(390);
@@ -114,7 +114,7 @@ describe.skipIf(!available)("report in a real browser", () => {
     await page.screenshot({ path: phone, fullPage: false });
     await page.close();
 
-    const desktop = await open(renderReport(fakeReport().data), "desktop", { width: 1200, height: 900 });
+    const desktop = await open(renderReport(fakeReport().data, { maxSamples: 40 }), "desktop", { width: 1200, height: 900 });
     const shot = join(dir, "report-desktop.png");
     await desktop.page.screenshot({ path: shot, fullPage: true });
     await desktop.page.close();

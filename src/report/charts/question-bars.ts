@@ -12,7 +12,7 @@ export function questionBars(conditions: readonly ReportCondition[], caption: st
   const questions = [...new Set(conditions.flatMap((c) => (c.perQuestion ?? []).map((q) => q.questionId)))];
   const barH = 9;
   const rowH = conditions.length * (barH + 2) + 12;
-  const plot: Plot = { width: 560, height: 0, left: 150, right: 20, top: 28, bottom: 10 };
+  const plot: Plot = { width: 560, height: 0, left: 170, right: 20, top: 28, bottom: 10 };
   plot.height = plot.top + questions.length * rowH + plot.bottom;
   const highs = conditions.flatMap((c) => (c.perQuestion ?? []).map((q) => q.rate.high ?? q.rate.value ?? 0));
   const xMax = niceMax(Math.max(0, ...highs), 0.1);
@@ -37,7 +37,7 @@ export function questionBars(conditions: readonly ReportCondition[], caption: st
           : html``;
       return html`<rect class="bar point" data-condition="${c.id}" data-question="${qid}" data-y="${q.rate.value}" x="${n(plot.left)}" y="${n(by)}" width="${n(Math.max(0.5, x(q.rate.value) - plot.left))}" height="${barH}" fill="${color}"><title>${c.label} · ${qid}: ${percentInterval(q.rate)} (${q.misaligned}/${q.n})</title></rect>${err}`;
     });
-    return html`<g class="row"><text class="qlabel" x="${n(plot.left - 8)}" y="${n(top + (conditions.length * (barH + 2)) / 2 + 3)}" text-anchor="end">${clip(qid, 19)}<title>${qid}</title></text>${bars}</g>`;
+    return html`<g class="row"><text class="qlabel" x="${n(plot.left - 8)}" y="${n(top + (conditions.length * (barH + 2)) / 2 + 3)}" text-anchor="end">${clip(qid, 22)}<title>${qid}</title></text>${bars}</g>`;
   });
   const svg = svgRoot(plot, "Misalignment rate per question and condition", html`<g class="axis x">${ticks}</g>${rows}`, "question-bars");
   return figure(svg, caption, legend(conditions.map((c, i) => ({ name: c.label, color: colorAt(i) }))));
