@@ -5,6 +5,7 @@ import { expandExperiment, startsWithMessages } from "../../src/experiment/expan
 import { summarizePlan } from "../../src/experiment/plan-summary.js";
 import { checkContextFits } from "../../src/experiment/context-fit.js";
 import { EmlabError } from "../../src/errors.js";
+import type { RunPlan } from "../../src/runner/plan-types.js";
 import { GRID_EXPERIMENT, Workspace, standardProject } from "./workspace.js";
 
 let ws: Workspace;
@@ -98,7 +99,8 @@ describe("expandExperiment", () => {
   });
 
   it("converts sampling settings to SamplingParams and passes judge and probes through", () => {
-    const plan = gridPlan();
+    // The plan is what the runner executes: it must be a RunPlan as it stands.
+    const plan: RunPlan & ReturnType<typeof gridPlan> = gridPlan();
     expect(plan.sampling).toEqual({ ...EM_SAMPLING_DEFAULTS, maxTokens: 200 });
     expect(plan.judge).toEqual({ backend: "llama", model: `${ws.dir}/models/tiny.gguf`, metrics: ["aligned", "coherent"] });
     expect(plan.probes).toEqual({ set: "default" });
