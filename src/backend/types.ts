@@ -146,8 +146,10 @@ export interface SampleRequestOptions {
 }
 
 export interface SessionStats {
-  /** Tokens actually run through the model (prefill + decode), for prefill-amplification metrics. */
+  /** Tokens actually run through the model (prefill + decode). */
   evaluatedTokens: number;
+  /** Of those, prompt tokens (evaluated before a request's first new token): the prefill-amplification numerator. */
+  prefillTokens: number;
 }
 
 export interface Session extends AsyncDisposable {

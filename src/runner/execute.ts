@@ -5,6 +5,7 @@ import { sha256File } from "../util/hash.js";
 import type { RunCell, RunCondition, RunModel, RunPlan } from "./plan-types.js";
 import { promptKey, sampleKey, type AdapterIdentity } from "./sample-key.js";
 import type { Progress } from "./progress.js";
+import { uniquePrefixTokens } from "./unique-prefix.js";
 import type { RunnerStore } from "./runner-store.js";
 
 export interface EngineOptions {
@@ -28,8 +29,12 @@ export interface ExecuteResult {
   reused: number;
   /** Tokens run through the model(s), prefill and decode. */
   evaluatedTokens: number;
-  /** Σ prompt tokens over distinct prompts (what a run must at least evaluate once). */
+  /** Of those, prompt tokens. */
+  prefillTokens: number;
+  /** Distinct prompt-prefix tokens per weight variant of the cells that needed sampling: the least a run must prefill. */
   uniquePromptTokens: number;
+  /** prefillTokens ÷ uniquePromptTokens (1 = no prefix evaluated twice). */
+  prefillAmplification: number;
   generatedTokens: number;
   seconds: number;
   engineSettings: Record<string, EngineSettings>;
@@ -58,7 +63,9 @@ export async function executePlan(
     generated: 0,
     reused: 0,
     evaluatedTokens: 0,
+    prefillTokens: 0,
     uniquePromptTokens: 0,
+    prefillAmplification: 0,
     generatedTokens: 0,
     seconds: 0,
     engineSettings: {},
@@ -66,7 +73,6 @@ export async function executePlan(
   options.progress?.start(result.planned);
   const cellsByCondition = groupBy(plan.cells, (c) => c.conditionKey);
   const adapterShas = new Map<string, string>();
-  const seenPrompts = new Set<string>();
 
   for (const runModel of plan.models) {
     const conditions = plan.conditions.filter((c) => c.modelId === runModel.id);
@@ -78,6 +84,7 @@ export async function executePlan(
       const modelId = store.upsertModel({ path: model.info.path, sha256: model.info.sha256, backend: runModel.backend, info: model.info });
       for (const group of groupBy(conditions, (c) => weightKey(c)).values()) {
         const session = await model.openSession(group[0]!.weights);
+        const sampledPrompts: number[][] = [];
         try {
           const adapters: AdapterIdentity[] = [];
           for (const lora of group[0]!.weights.lora) {
@@ -90,11 +97,13 @@ export async function executePlan(
           for (const condition of group) {
             const conditionId = store.upsertCondition(runId, { ...condition, modelDbId: modelId, adapters });
             for (const cell of cellsByCondition.get(condition.key) ?? []) {
-              await runCell({ plan, store, runId, model, modelId, session, adapters, condition, conditionId, cell, seenPrompts, result, progress: options.progress });
+              await runCell({ plan, store, runId, model, modelId, session, adapters, condition, conditionId, cell, sampledPrompts, result, progress: options.progress });
             }
           }
         } finally {
           result.evaluatedTokens += session.stats.evaluatedTokens;
+          result.prefillTokens += session.stats.prefillTokens;
+          result.uniquePromptTokens += uniquePrefixTokens(sampledPrompts);
           await session.dispose();
         }
       }
@@ -103,6 +112,7 @@ export async function executePlan(
     }
   }
   result.seconds = (performance.now() - started) / 1000;
+  result.prefillAmplification = result.uniquePromptTokens > 0 ? result.prefillTokens / result.uniquePromptTokens : 1;
   options.progress?.finish();
   return result;
 }
@@ -118,7 +128,8 @@ interface CellContext {
   condition: RunCondition;
   conditionId: number;
   cell: RunCell;
-  seenPrompts: Set<string>;
+  /** Prompts sampled in this session (for the unique-prefix count). */
+  sampledPrompts: number[][];
   result: ExecuteResult;
   progress?: Progress;
 }
@@ -127,10 +138,6 @@ async function runCell(ctx: CellContext): Promise<void> {
   const { plan, store, model, cell } = ctx;
   const tokens = model.chatTokens(cell.messages, { addGenerationPrompt: true });
   const pKey = promptKey(model.info.sha256, tokens);
-  if (!ctx.seenPrompts.has(pKey)) {
-    ctx.seenPrompts.add(pKey);
-    ctx.result.uniquePromptTokens += tokens.length;
-  }
   const promptId = store.upsertPrompt({ key: pKey, messages: cell.messages, renderedText: model.renderChat(cell.messages), tokenIds: tokens });
   const keys = Array.from({ length: cell.samples }, (_, i) =>
     sampleKey({ modelSha: model.info.sha256, adapters: ctx.adapters, promptKey: pKey, params: plan.sampling, sampleIndex: i }),
@@ -153,6 +160,7 @@ async function runCell(ctx: CellContext): Promise<void> {
   ctx.progress?.advance(reused.length, 0);
   if (missing.length === 0) return;
 
+  ctx.sampledPrompts.push(tokens);
   const samples = await ctx.session.sample(tokens, plan.sampling, { indices: missing });
   const generatedTokens = samples.reduce((n, s) => n + s.tokenIds.length, 0);
   store.transaction(() => {

@@ -41,7 +41,7 @@ interface Slot {
  * the sampled tokens in one batched pass after generation.
  */
 export class LlamaSession implements Session {
-  readonly stats: SessionStats = { evaluatedTokens: 0 };
+  readonly stats: SessionStats = { evaluatedTokens: 0, prefillTokens: 0 };
   private readonly slots: Slot[];
   private queue: Promise<unknown> = Promise.resolve();
   private disposed = false;
@@ -194,14 +194,16 @@ export class LlamaSession implements Session {
       await slot.sequence.controlledEvaluate(asTokens(missing));
       slot.tokens.push(...missing);
       this.stats.evaluatedTokens += missing.length;
+      this.stats.prefillTokens += missing.length;
     }
   }
 
   /** Evaluate one token and read what comes next. */
-  private async step(slot: Slot, token: number, generateNext: GenerateNext): Promise<NextOutput> {
+  private async step(slot: Slot, token: number, generateNext: GenerateNext, prefill = true): Promise<NextOutput> {
     const [result] = await slot.sequence.controlledEvaluate([[token as Token, { generateNext }]]);
     slot.tokens.push(token);
     this.stats.evaluatedTokens += 1;
+    if (prefill) this.stats.prefillTokens += 1;
     if (!result) throw new Error("llama.cpp returned no output for an evaluated token");
     return result.next;
   }
@@ -235,7 +237,7 @@ export class LlamaSession implements Session {
         ...(rawInPass
           ? { logits: { filter: { tokens: [], includeSelected: true, includeTop: Math.max(1, topK) } }, totalLogitWeight: true }
           : {}),
-      });
+      }, t === 0);
       const token = next.token as number | null | undefined;
       if (token == null) {
         finishReason = "eos";
@@ -304,6 +306,7 @@ export class LlamaSession implements Session {
     );
     slot.tokens.push(...inputs);
     this.stats.evaluatedTokens += inputs.length;
+    this.stats.prefillTokens += 1;
     const logprobs = new Float32Array(continuation.length);
     const topIds: number[] = [];
     const topLogprobs: number[] = [];

@@ -57,7 +57,7 @@ interface Lane {
  * are the raw log-softmax, whatever the sampler settings.
  */
 export class OnnxSession implements Session {
-  readonly stats: SessionStats = { evaluatedTokens: 0 };
+  readonly stats: SessionStats = { evaluatedTokens: 0, prefillTokens: 0 };
   private tokens: number[] = [];
   private kv: KvState;
   private lastLogits: Float32Array | null = null;
@@ -176,6 +176,7 @@ export class OnnxSession implements Session {
       const piece = prompt.slice(start, Math.min(prompt.length, start + this.setup.chunkSize));
       const result = await this.setup.graph.forward(piece, 1, piece.length, state, this.setup.feeds);
       this.stats.evaluatedTokens += piece.length;
+      this.stats.prefillTokens += piece.length;
       state = result.present;
       logits = result.logits.slice((piece.length - 1) * result.vocab, piece.length * result.vocab);
     }
