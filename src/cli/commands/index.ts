@@ -1,4 +1,6 @@
 import type { Command } from "commander";
+import { registerFixturesCommand } from "./fixtures.js";
+import { registerInspectCommand } from "./inspect.js";
 import { registerRunCommand } from "./run.js";
 import { registerExportCommand, registerRunsCommand } from "./runs.js";
 import { registerSampleCommand, registerScoreCommand } from "./sample.js";
@@ -12,4 +14,6 @@ export const commandModules: RegisterCommand[] = [
   registerRunCommand,
   registerRunsCommand,
   registerExportCommand,
+  registerFixturesCommand,
+  registerInspectCommand,
 ];
