@@ -1,3 +1,4 @@
+import { ANSWER_CLASS_DEFINITION } from "../../src/metrics/answer-classes.js";
 import { conditionMetrics, poolConditions, type ConditionAnswers, type ConditionKey } from "../../src/metrics/conditions.js";
 import { CONVENTIONS, isMisaligned } from "../../src/metrics/conventions.js";
 import type { ScoredAnswer } from "../../src/metrics/rates.js";
@@ -106,7 +107,10 @@ export function fakeReport(options: { hostile?: boolean; perQuestion?: number } 
       notes: [pick(4, "temperature 1, top-p 1, 600 max tokens")],
     },
     convention: reportConvention(convention),
-    definitions: [{ term: "Intervals", text: pick(5, "Wilson 95% per condition; percentile bootstrap over seeds for pooled lines.") }],
+    definitions: [
+      { term: "Intervals", text: pick(5, "Wilson 95% per condition; percentile bootstrap over seeds for pooled lines.") },
+      { term: "Refusal / code", text: ANSWER_CLASS_DEFINITION },
+    ],
     conditions: reportConditions,
     vsK: seriesFromPooled(pooledSeeds, (p) => pick(6, String(p.key.variant)), (p) => (typeof p.key.k === "number" ? p.key.k : null)),
     vsLoraScale: seriesFromPooled(lora, (p) => String(p.key.variant), (p) => (typeof p.key.loraScale === "number" ? p.key.loraScale : null), "wilson"),
