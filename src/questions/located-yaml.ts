@@ -29,7 +29,7 @@ export function readYamlFile(path: string): YamlValue {
 /** Parse YAML/JSON text; `file` only names the source in errors. */
 export function parseYaml(text: string, file: string): YamlValue {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, merge: true });
   const first = doc.errors[0];
   if (first) {
     // The library's message ends with " at line L, column C:" and a code frame; keep one line.
@@ -41,10 +41,20 @@ export function parseYaml(text: string, file: string): YamlValue {
   return new YamlValue(src, root, "", root ? lineOf(src, root) : 1);
 }
 
+/** A key as text; with merge keys enabled the parser gives `<<` as a symbol. */
+function keyName(node: Node | null): string {
+  if (!node || !isScalar(node)) return String(node);
+  const value = node.value;
+  return typeof value === "symbol" ? (value.description ?? String(value)) : String(value);
+}
+
 function lineOf(src: Source, node: Node): number | undefined {
   const offset = node.range?.[0];
   return offset === undefined ? undefined : src.lines.linePos(offset).line;
 }
+
+/** YAML 1.1 merge key, widely used to share settings between entries. */
+const MERGE_KEY = "<<";
 
 export class YamlValue {
   private readonly resolved: Node | null;
@@ -85,9 +95,14 @@ export class YamlValue {
   map(what = "a mapping of keys to values"): YamlMap {
     if (!this.resolved || !isMap(this.resolved)) throw this.error(`expected ${what}, found ${this.describe()}`);
     const entries = new Map<string, { key: YamlValue; value: YamlValue }>();
+    const merged: YamlMap[] = [];
     for (const pair of this.resolved.items) {
       const keyNode = pair.key as Node | null;
-      const name = keyNode && isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+      const name = keyName(keyNode);
+      if (name === MERGE_KEY) {
+        merged.push(...this.mergeSources(pair.value as Node | null));
+        continue;
+      }
       const keyLine = keyNode ? lineOf(this.src, keyNode) : this.line;
       const path = this.path ? `${this.path}.${name}` : name;
       const valueNode = (pair.value ?? null) as Node | null;
@@ -96,7 +111,18 @@ export class YamlValue {
         value: new YamlValue(this.src, valueNode, path, valueNode ? (lineOf(this.src, valueNode) ?? keyLine) : keyLine),
       });
     }
+    // Merge keys (`<<: *defaults`) fill in what the mapping does not set itself; earlier sources win.
+    for (const source of merged) {
+      for (const name of source.keys()) if (!entries.has(name)) entries.set(name, source.entry(name)!);
+    }
     return new YamlMap(this, entries);
+  }
+
+  private mergeSources(node: Node | null): YamlMap[] {
+    const at = new YamlValue(this.src, node, this.path ? `${this.path}.${MERGE_KEY}` : MERGE_KEY, node ? lineOf(this.src, node) : this.line);
+    const what = "a mapping (or a list of mappings) to merge";
+    if (node && isSeq(at.resolved)) return at.list(what).map((item) => item.map(what));
+    return [at.map(what)];
   }
 
   list(what = "a list"): YamlValue[] {
@@ -191,6 +217,11 @@ export class YamlMap {
   }
 
   /** The value under `key`, or undefined when the key is absent or its value is empty (`key:`). */
+  /** Key and value of an entry, as read. */
+  entry(key: string): { key: YamlValue; value: YamlValue } | undefined {
+    return this.entries.get(key);
+  }
+
   get(key: string): YamlValue | undefined {
     const value = this.entries.get(key)?.value;
     return value && !value.isNull() ? value : undefined;

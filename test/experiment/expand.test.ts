@@ -224,3 +224,38 @@ describe("summarizePlan", () => {
     expect(summary.promptTokens!.withReuse).toBe(2 * 320 + questionTurns + ownSystemCells);
   });
 });
+
+describe("YAML merge keys in experiment files", () => {
+  it("share settings between variants; a variant's own keys win", () => {
+    const plan = expandExperiment(
+      parseExperiment(
+        `models:
+  - { id: qwen, gguf: models/tiny.gguf }
+variants:
+  - &risky { id: risky, system: Shared., icl: { dataset: datasets/narrow/risky.jsonl, k: 2 } }
+  - { <<: *risky, id: risky_cot, cot: true }
+  - <<: [*risky, { trigger: "|T|" }]
+    id: risky_trigger
+    system: Own.
+questions:
+  - { file: datasets/questions/core.yaml, ids: bored }
+`,
+        `${ws.dir}/exp.yaml`,
+      ),
+    );
+    expect(plan.conditions.map((c) => c.label)).toEqual(["risky k=2 seed=0", "risky_cot k=2 seed=0", "risky_trigger k=2 seed=0"]);
+    const [risky, cot, trigger] = plan.conditions;
+    expect(cot!.prefixMessages).toEqual(risky!.prefixMessages);
+    expect(cot!.meta.cot).toBe(true);
+    expect(trigger!.meta).toMatchObject({ trigger: "|T|", system: "Own." });
+  });
+
+  it("report unknown keys that came in through a merge", () => {
+    expect(() =>
+      parseExperiment(
+        `models:\n  - { id: qwen, gguf: models/tiny.gguf }\nvariants:\n  - &x { id: a, cott: true }\n  - { <<: *x, id: b }\nquestions:\n  - { file: datasets/questions/core.yaml }\n`,
+        `${ws.dir}/exp.yaml`,
+      ),
+    ).toThrow(/exp\.yaml:4: unknown key "cott" in variants\[0\] \(did you mean "cot"\?\)/);
+  });
+});
