@@ -4,7 +4,7 @@ import type { RunModel } from "../runner/plan-types.js";
 import { contentKey } from "../util/hash.js";
 import { examplePermutation } from "../variants/icl-draw.js";
 import { loraWeights } from "../variants/lora-sweep.js";
-import { prefixMessages, questionMessages, type PromptVariant } from "../variants/prompt-variant.js";
+import { prefixMessages, questionMessages, questionTurn, type PromptVariant } from "../variants/prompt-variant.js";
 import type { ExperimentConfig, ModelSpec, VariantSpec } from "./config-types.js";
 import type { Plan, PlanCell, PlanCondition } from "./plan-types.js";
 
@@ -139,7 +139,11 @@ function conditionCells(config: ExperimentConfig, condition: PlanCondition, prom
       // Validation guarantees one of the two is set.
       const samples = selection.samples ?? question.samplesPerParaphrase!;
       question.paraphrases.forEach((paraphrase, paraphraseIndex) => {
-        const { messages, sharesPrefix } = questionMessages(prompt, paraphrase, question.system);
+        // Cells of one condition share the prefix's message objects: plans with long prefixes stay small.
+        const { messages, sharesPrefix } =
+          question.system === null
+            ? { messages: [...condition.prefixMessages, { role: "user" as const, content: questionTurn(prompt, paraphrase) }], sharesPrefix: true }
+            : questionMessages(prompt, paraphrase, question.system);
         cells.push({ conditionKey: condition.key, questionId: question.id, paraphraseIndex, messages, samples, question: paraphrase, sharesPrefix });
       });
     }
