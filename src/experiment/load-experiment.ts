@@ -12,7 +12,18 @@ const EXPERIMENT_KEYS = ["name", "description", "models", "variants", "questions
 /**
  * Read and validate an experiment file (YAML, or JSON, which YAML reads too) before any model is
  * loaded: unknown keys, missing files, malformed datasets and question files, impossible k values
- * and bad settings all fail here with file:line.
+ * and bad settings all fail here with file:line. Paths are relative to the experiment file.
+ *
+ *   name, description                   optional; name defaults to the file name
+ *   models: [{ id, gguf: file | onnx: dir, context_size? }]
+ *   variants: [{ id, system?, cot?, trigger?, trigger_examples?, format?: json|template|none,
+ *                template? ({question} placeholder), icl?: { dataset: path|registered name, k, seeds? },
+ *                lora?: { adapters, scales? } }]   absent: one plain variant "base"
+ *   questions: [{ file, samples?, ids? }]       samples per paraphrase; default samples_per_paraphrase
+ *   sampling: { temperature, top_p, top_k, min_p, max_tokens, seed, top_logprobs, stop }
+ *   judge: { model, metrics?, context_size? }   metrics default to every judge prompt of the questions
+ *   probes: any mapping or list, passed through
+ * k, seeds, scales, adapters and ids take one value or a list; YAML anchors and `<<` merges work.
  */
 export function loadExperiment(path: string, options: LoadExperimentOptions = {}): ExperimentConfig {
   const file = resolve(path);
