@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { registerFixturesCommand } from "./fixtures.js";
 import { registerInspectCommand } from "./inspect.js";
+import { registerJudgeCommand } from "./judge.js";
 import { registerRunCommand } from "./run.js";
 import { registerExportCommand, registerRunsCommand } from "./runs.js";
 import { registerSampleCommand, registerScoreCommand } from "./sample.js";
@@ -12,6 +13,7 @@ export const commandModules: RegisterCommand[] = [
   registerSampleCommand,
   registerScoreCommand,
   registerRunCommand,
+  registerJudgeCommand,
   registerRunsCommand,
   registerExportCommand,
   registerFixturesCommand,

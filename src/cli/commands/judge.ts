@@ -1,0 +1,47 @@
+import { Option, type Command } from "commander";
+import type { BackendName } from "../../backend/open.js";
+import { judgeRun } from "../../judge/judge-run.js";
+import { createProgress } from "../../runner/progress.js";
+import { resolveRun } from "../../runner/run-records.js";
+import { DEFAULT_DB_PATH, openStore } from "../../store/index.js";
+import { numberOption } from "../options.js";
+import { printJson } from "../output.js";
+import { addEngineOptions, type EngineCliOptions } from "./run.js";
+
+export function registerJudgeCommand(program: Command): void {
+  addEngineOptions(
+    program
+      .command("judge")
+      .description(
+        "judge a run's samples with a local judge model: score = probability-weighted mean over the numbers 0-100, " +
+          "read from sequence likelihoods (no score when < 0.25 of the probability is on numbers); resumable",
+      )
+      .argument("[run]", "run id or name (default: the newest run)")
+      .requiredOption("--judge <model>", "judge model (GGUF file, or ONNX directory with --judge-backend onnx)")
+      .addOption(new Option("--judge-backend <name>", "engine of the judge").choices(["llama", "onnx"]).default("llama"))
+      .option("--metrics <list>", "comma-separated metrics (default: the experiment's, else aligned,coherent)")
+      .option("--context-size <n>", "judge context size", numberOption("context-size", true))
+      .option("--db <path>", "database", DEFAULT_DB_PATH)
+      .option("--json", "print one JSON summary"),
+  ).action(
+    async (
+      ref: string | undefined,
+      options: EngineCliOptions & { judge: string; judgeBackend: BackendName; metrics?: string; contextSize?: number; db: string; json?: boolean },
+    ) => {
+      using store = openStore(options.db);
+      const run = resolveRun(store, ref);
+      const result = await judgeRun(store, run, {
+        judge: { backend: options.judgeBackend, path: options.judge, contextSize: options.contextSize },
+        metrics: options.metrics?.split(",").map((m) => m.trim()).filter(Boolean),
+        gpu: options.gpu,
+        threads: options.threads,
+        progress: options.json ? undefined : createProgress(process.stderr, "judgments"),
+      });
+      if (options.json) return printJson(result);
+      process.stdout.write(
+        `run ${result.runId}: ${result.judged} judgments made, ${result.skipped} already stored (${result.metrics.join(", ")}); ` +
+          `${result.nullScores} without a score (< 25% of the judge's probability on numbers)\n`,
+      );
+    },
+  );
+}
