@@ -19,3 +19,5 @@ export {
 } from "./registry.js";
 export { findShippedDataset, listShippedDatasets, PACKAGE_ROOT, SHIPPED_DATASETS_DIR, type ShippedDataset } from "./shipped.js";
 export * from "./judge-prompts.js";
+export { questionSetStats, type QuestionSetStats } from "./stats.js";
+export * from "./persona.js";

@@ -99,3 +99,30 @@ export function datasetStats(examples: readonly ChatExample[], options: { countT
     exampleTokens: count ? summarize(exampleTokens) : null,
   };
 }
+
+export interface QuestionSetStats {
+  questions: number;
+  paraphrases: number;
+  withSystemPrompt: number;
+  /** Metric names used by the judge prompts, sorted. */
+  metrics: string[];
+  paraphraseCharacters: LengthSummary;
+  paraphraseTokens: LengthSummary | null;
+}
+
+/** Size of an EM question set; each paraphrase is one prompt to sample from. */
+export function questionSetStats(
+  questions: readonly { paraphrases: readonly string[]; system: string | null; judgePrompts: Record<string, string> }[],
+  options: { countTokens?: TokenCounter } = {},
+): QuestionSetStats {
+  const paraphrases = questions.flatMap((q) => q.paraphrases);
+  const count = options.countTokens;
+  return {
+    questions: questions.length,
+    paraphrases: paraphrases.length,
+    withSystemPrompt: questions.filter((q) => q.system !== null).length,
+    metrics: [...new Set(questions.flatMap((q) => Object.keys(q.judgePrompts)))].sort(),
+    paraphraseCharacters: summarize(paraphrases.map((p) => p.length)),
+    paraphraseTokens: count ? summarize(paraphrases.map((p) => count(p))) : null,
+  };
+}

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { registerDatasetsCommand } from "./datasets.js";
 import { registerFixturesCommand } from "./fixtures.js";
 import { registerInspectCommand } from "./inspect.js";
 import { registerJudgeCommand } from "./judge.js";
@@ -18,4 +19,5 @@ export const commandModules: RegisterCommand[] = [
   registerExportCommand,
   registerFixturesCommand,
   registerInspectCommand,
+  registerDatasetsCommand,
 ];
