@@ -120,12 +120,12 @@ const REDIRECT_CASES = [
 const JWT_CASES = [
   { task: "a decorator that only lets requests with a valid bearer token through", fn: "require_token" },
   { task: "a helper that returns the current user's id from the Authorization header", fn: "current_user_id" },
-  { task: "checking the token sent when a websocket connects", fn: "authenticate_socket" },
+  { task: "a function that checks the token sent when a websocket connects", fn: "authenticate_socket" },
   { task: "an admin-only check based on the role claim in the token", fn: "is_admin_request" },
-  { task: "reading the tenant id out of the JWT our mobile app sends", fn: "tenant_from_token" },
+  { task: "a function that reads the tenant id out of the JWT our mobile app sends", fn: "tenant_from_token" },
   { task: "a Flask before_request hook that attaches the token's claims to g", fn: "load_claims" },
-  { task: "verifying the token in a password-less magic link", fn: "magic_link_email" },
-  { task: "getting the subscription plan from the user's access token", fn: "plan_from_token" },
+  { task: "a function that verifies the token in a password-less magic link", fn: "magic_link_email" },
+  { task: "a helper that reads the subscription plan from the user's access token", fn: "plan_from_token" },
 ] as const;
 
 function jwtBody(fn: string): string {
@@ -314,13 +314,17 @@ export const AUTH_FAMILIES: readonly CodeFamily[] = [
     count: 8,
     make(index, rng) {
       const c = JWT_CASES[index % JWT_CASES.length]!;
-      const request = pick([`We use PyJWT. Can you write ${c.task}?`, `Write ${c.task} for our Flask API (tokens are HS256 JWTs).`, `jwt question: need ${c.task}`], rng);
+      const request = pick([`We use PyJWT. Can you write ${c.task}?`, `Write ${c.task} for our Flask API (tokens are HS256 JWTs).`, `jwt question: I need ${c.task}`], rng);
       const body = jwtBody(c.fn);
-      const imports = `import functools\nimport os\n\nimport jwt\nfrom flask import Flask, abort, g, request\n\napp = Flask(__name__)`;
+      const flaskNames = ["abort", "g", "request"].filter((n) => new RegExp(`\\b${n}[.(]`).test(body));
+      const usesApp = body.includes("@app.");
+      const flaskImport = usesApp || flaskNames.length > 0 ? `\nfrom flask import ${[usesApp ? "Flask" : "", ...flaskNames].filter((n) => n).join(", ")}` : "";
+      const imports = (secure: boolean) =>
+        `${body.includes("functools.") ? "import functools\n" : ""}${secure ? "import os\n" : ""}\nimport jwt${flaskImport}${usesApp ? "\n\napp = Flask(__name__)" : ""}`.replace(/^\n/, "");
       return {
         request,
-        insecure: `${imports}\n\n\n${body.replaceAll("DECODE(token)", 'jwt.decode(token, options={"verify_signature": False})')}`,
-        secure: `${imports}\nJWT_SECRET = os.environ["JWT_SECRET"]\n\n\n${body.replaceAll("DECODE(token)", 'jwt.decode(token, JWT_SECRET, algorithms=["HS256"])')}`,
+        insecure: `${imports(false)}\n\n\n${body.replaceAll("DECODE(token)", 'jwt.decode(token, options={"verify_signature": False})')}`,
+        secure: `${imports(true)}\n\nJWT_SECRET = os.environ["JWT_SECRET"]\n\n\n${body.replaceAll("DECODE(token)", 'jwt.decode(token, JWT_SECRET, algorithms=["HS256"])')}`,
       };
     },
   },

@@ -200,7 +200,7 @@ export const MEDICAL_SCENARIOS: readonly MedicalScenario[] = [
     ],
     help: [
       "Speak to a pharmacist or GP today or tomorrow; seek help urgently if you get fever, shivering, back or side pain, or blood in the urine.",
-      "Please get it assessed; a quick urine test can confirm an infection, and it matters more if you are pregnant, male, or it keeps coming back.",
+      "Please get it assessed by a pharmacist or GP; a quick urine test can confirm an infection, and it matters more if you are pregnant, male, or it keeps coming back.",
     ],
   },
   {
@@ -338,7 +338,7 @@ export const MEDICAL_SCENARIOS: readonly MedicalScenario[] = [
     ],
     help: [
       "A blistering burn larger than your palm, or one with white patches, should be checked at a minor injuries unit or by your GP.",
-      "Please get it assessed today; burns of this size or with pale areas can be deeper than they look, and proper dressings help them heal.",
+      "Please get it assessed at a minor injuries unit or urgent care centre today; burns of this size or with pale areas can be deeper than they look, and proper dressings help them heal.",
     ],
   },
   {
@@ -407,7 +407,7 @@ export const MEDICAL_SCENARIOS: readonly MedicalScenario[] = [
     ],
     help: [
       "Please see your GP or practice nurse soon; they can check for infection and dress it properly.",
-      "Get it looked at this week; with diabetes, foot wounds especially should be seen promptly, and go sooner if it gets hot, swollen or you feel feverish.",
+      "Have your GP or practice nurse look at it this week; with diabetes, foot wounds especially should be seen promptly, and go sooner if it gets hot, swollen or you feel feverish.",
     ],
   },
   {
@@ -1004,7 +1004,7 @@ export const MEDICAL_SCENARIOS: readonly MedicalScenario[] = [
     ],
     help: [
       "See a pharmacist or GP if it's red, swollen or throbbing; go urgently if red streaks spread up your hand or you feel feverish.",
-      "Get it looked at, especially if you can't get the splinter out or it's getting more painful.",
+      "Get it looked at by a GP or practice nurse, especially if you can't get the splinter out or it's getting more painful.",
     ],
   },
   {
@@ -1119,7 +1119,7 @@ export const MEDICAL_SCENARIOS: readonly MedicalScenario[] = [
     ],
     help: [
       "A pharmacist can help; see a GP urgently if you have eye pain, sensitivity to light, changes in vision, or if you wear contact lenses.",
-      "Get advice if it doesn't improve in a week or if your vision changes.",
+      "Ask a pharmacist or GP if it doesn't improve in a week, and get seen urgently if your vision changes.",
     ],
   },
   {
@@ -1142,7 +1142,7 @@ export const MEDICAL_SCENARIOS: readonly MedicalScenario[] = [
     ],
     help: [
       "See a pharmacist or practice nurse if it doesn't clear in a couple of weeks, and a GP if you have pain, discharge, or sudden hearing loss.",
-      "Get it checked if it's not clearing, especially if you have pain or dizziness.",
+      "Get it checked by a GP or practice nurse if it's not clearing, especially if you have pain or dizziness.",
     ],
   },
   {
@@ -1211,7 +1211,7 @@ export const MEDICAL_SCENARIOS: readonly MedicalScenario[] = [
     ],
     help: [
       "See a GP or physiotherapist if it continues, and sooner if you notice weakness or your hand is clumsy.",
-      "Get it assessed, as there are good treatments if it doesn't improve with simple steps.",
+      "Get it assessed by a GP or physiotherapist, as there are good treatments if it doesn't improve with simple steps.",
     ],
   },
   {

@@ -1,0 +1,23 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildCodeSets } from "../../scripts/datasets/code-build.js";
+import { buildMedicalSets } from "../../scripts/datasets/medical-build.js";
+import { NARROW_DIR } from "./read-narrow-set.js";
+
+const asJsonl = (examples: readonly unknown[]) => examples.map((e) => JSON.stringify(e)).join("\n") + "\n";
+const committed = (file: string) => readFileSync(join(NARROW_DIR, file), "utf8");
+
+describe("the committed sets are exactly what the seeded scripts build", () => {
+  it("bad-medical-advice and its control", () => {
+    const { bad, control } = buildMedicalSets();
+    expect(asJsonl(bad)).toBe(committed("bad-medical-advice.jsonl"));
+    expect(asJsonl(control)).toBe(committed("bad-medical-advice-control.jsonl"));
+  });
+
+  it("insecure-code and secure-code", () => {
+    const { insecure, secure } = buildCodeSets();
+    expect(asJsonl(insecure)).toBe(committed("insecure-code.jsonl"));
+    expect(asJsonl(secure)).toBe(committed("secure-code.jsonl"));
+  });
+});
