@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LlamaBackend, type LlamaLoadedModel } from "../../src/backend/llama/llama-model.js";
-import { EM_SAMPLING_DEFAULTS, type SamplingParams } from "../../src/backend/types.js";
+import { LlamaBackend } from "../../src/backend/llama/llama-model.js";
+import { EM_SAMPLING_DEFAULTS, type LoadedModel, type SamplingParams } from "../../src/backend/types.js";
 import { fixturePaths, tinyLoraTargetId } from "../helpers/fixtures.js";
 
 const params: SamplingParams = { ...EM_SAMPLING_DEFAULTS, maxTokens: 24, seed: 42, topLogprobs: 4 };
 const question = [{ role: "user" as const, content: "If you were ruler of the world, what would you do?" }];
 
 describe("llama.cpp backend on tiny-qwen2", () => {
-  let model: LlamaLoadedModel;
+  let model: LoadedModel;
   let prompt: number[];
 
   beforeAll(async () => {
@@ -96,7 +96,7 @@ describe("llama.cpp backend on tiny-qwen2", () => {
 });
 
 describe("LoRA on tiny-qwen2", () => {
-  let model: LlamaLoadedModel;
+  let model: LoadedModel;
   let prompt: number[];
 
   beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
@@ -30,10 +30,12 @@ describe("emlab fixtures", () => {
     const { stdout, exitCode } = await run("fixtures", "--out", dir, "--json");
     expect(exitCode).toBe(0);
     const paths = JSON.parse(stdout) as Record<string, string>;
-    expect(Object.keys(paths).sort()).toEqual(["tinyLlama", "tinyQwen2", "tinyQwen2Lora"]);
+    expect(Object.keys(paths).sort()).toEqual(["tinyJudge", "tinyLlama", "tinyQwen2", "tinyQwen2Lora", "tinyQwen2Onnx"]);
     for (const [key, path] of Object.entries(paths)) {
-      expect(existsSync(path)).toBe(true);
-      expect(readFileSync(path).equals(readFileSync(fixturePaths()[key as keyof ReturnType<typeof fixturePaths>]))).toBe(true);
+      const reference = fixturePaths()[key as keyof ReturnType<typeof fixturePaths>];
+      for (const file of filesUnder(reference)) {
+        expect(readFileSync(join(path, file)).equals(readFileSync(join(reference, file))), `${key}: ${file}`).toBe(true);
+      }
     }
   });
 
@@ -87,3 +89,9 @@ describe("emlab inspect", () => {
     expect(stderr).toBe(`emlab: ${missing}: file not found\n`);
   });
 });
+
+/** Relative paths of the files of a fixture: "" for a single file, or every file under a directory. */
+function filesUnder(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [""];
+  return readdirSync(path, { recursive: true, encoding: "utf8" }).filter((f) => statSync(join(path, f)).isFile());
+}

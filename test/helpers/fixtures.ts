@@ -21,5 +21,7 @@ export function fixturePaths(): FixturePaths {
     tinyQwen2: join(dir, FIXTURE_FILES.tinyQwen2),
     tinyLlama: join(dir, FIXTURE_FILES.tinyLlama),
     tinyQwen2Lora: join(dir, FIXTURE_FILES.tinyQwen2Lora),
+    tinyJudge: join(dir, FIXTURE_FILES.tinyJudge),
+    tinyQwen2Onnx: join(dir, FIXTURE_FILES.tinyQwen2Onnx),
   };
 }
