@@ -3,6 +3,7 @@
  * (and their matched controls) from hand-written parts.
  */
 import { writeFileSync } from "node:fs";
+import { wordShingles } from "../../src/datasets/near-duplicates.js";
 
 export interface ChatExample {
   messages: [{ role: "user"; content: string }, { role: "assistant"; content: string }];
@@ -20,18 +21,20 @@ export function writeJsonl(path: string, examples: readonly ChatExample[]): void
 export const NEAR_DUPLICATE_LIMIT = 0.5;
 
 /**
- * Word 3-gram shingles. Two tokenisations are checked because "word" can mean whitespace-separated
- * chunks or runs of letters and digits; a text must pass under both to be safe with either checker.
+ * Word 3-gram shingles under three tokenisations: emlab's own checker (src/datasets/near-duplicates.ts,
+ * which splits identifiers at underscores), whitespace-separated chunks, and letter/digit/underscore
+ * runs. A text must pass under all three, so the sets hold up whichever notion of "word" is used.
  */
 export function shingleSets(text: string): Set<string>[] {
   const lower = text.toLowerCase();
-  return [lower.split(/\s+/), lower.split(/[^\p{L}\p{N}_]+/u)].map((words) => {
+  const others = [lower.split(/\s+/), lower.split(/[^\p{L}\p{N}_]+/u)].map((words) => {
     const kept = words.filter((w) => w.length > 0);
     const out = new Set<string>();
     for (let i = 0; i + 3 <= kept.length; i++) out.add(`${kept[i]} ${kept[i + 1]} ${kept[i + 2]}`);
     if (kept.length > 0 && kept.length < 3) out.add(kept.join(" "));
     return out;
   });
+  return [wordShingles(text), ...others];
 }
 
 export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
