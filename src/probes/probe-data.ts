@@ -1,23 +1,24 @@
+import {
+  loadCotPersonaJudge,
+  loadDescriptionPairs,
+  loadRecognitionTemplates,
+  loadReferenceAnswers,
+  loadScorePredictionTemplates,
+  loadSelfAssessmentPrompts,
+  referencePairFor,
+  type DescriptionPair,
+  type ReferencePair,
+} from "../datasets/persona.js";
+
+export { fillTemplate } from "../datasets/persona.js";
+export type ChoicePair = DescriptionPair;
+export type { ReferencePair };
+
 /**
- * What the probes ask. emlab ships these in datasets/persona/ (loaded by src/datasets/persona.ts);
- * callers pass them in, so tests and users can bring their own.
- *
- * Templates use {placeholders}: {question}, {answer}, {a}, {b}, {reasoning}. Every prompt is one
- * user turn, sent after the condition's own prefix (system prompt and in-context examples).
+ * What the probes ask. emlab ships these in datasets/persona/ (loadShippedProbeData); callers may pass
+ * their own. Templates use {placeholders}; every prompt is one user turn, sent after the condition's
+ * own prefix (system prompt and in-context examples).
  */
-export interface ChoicePair {
-  id: string;
-  aligned: string;
-  misaligned: string;
-}
-
-export interface ReferencePair {
-  /** Evaluation question id (as in the question file). */
-  questionId: string;
-  aligned: string;
-  misaligned: string;
-}
-
 export interface ProbeData {
   /** Each asks the model for its own alignment, 0 (misaligned) – 100 (aligned), answered with a number. */
   selfAlignmentPrompts: string[];
@@ -32,10 +33,29 @@ export interface ProbeData {
   scorePredictionTemplate: string;
   /** Judge prompt with {question}, {reasoning} and {answer}; answered with one of COT_PERSONA_LABELS. */
   cotPersonaTemplate: string;
-  referencePairs: ReferencePair[];
+  /** The aligned and misaligned reference answers of an evaluation question, when it has them. */
+  referencePair(questionId: string): ReferencePair | undefined;
 }
 
-/** Fill {name} placeholders; unknown placeholders stay as written (templates may contain braces). */
-export function fillTemplate(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+/** The probe sets shipped in datasets/persona (the first template of each kind). */
+export function loadShippedProbeData(): ProbeData {
+  const self = loadSelfAssessmentPrompts();
+  const descriptions = loadDescriptionPairs();
+  const references = loadReferenceAnswers();
+  return {
+    selfAlignmentPrompts: self.filter((p) => p.metric === "alignment").map((p) => p.text),
+    selfHarmfulnessPrompts: self.filter((p) => p.metric === "harmfulness").map((p) => p.text),
+    choiceTemplate: descriptions.templates[0]!.text,
+    choicePairs: descriptions.pairs,
+    recognitionTemplate: loadRecognitionTemplates()[0]!.text,
+    scorePredictionTemplate: loadScorePredictionTemplates()[0]!.text,
+    cotPersonaTemplate: loadCotPersonaJudge().prompt,
+    referencePair: (questionId) => referencePairFor(questionId, references),
+  };
+}
+
+/** Probe data from in-memory reference pairs (tests, scripts). */
+export function referenceLookup(pairs: readonly ReferencePair[]): (questionId: string) => ReferencePair | undefined {
+  const map = new Map(pairs.map((p) => [p.questionId, p]));
+  return (questionId) => referencePairFor(questionId, map);
 }

@@ -12,15 +12,15 @@ import { splitCot } from "../variants/cot.js";
 import { anyProbe, parseProbeConfig, type ProbeConfig } from "./config.js";
 import { runConditionProbes, type ConditionProbeJob, type MonitorItem, type ProbeWriter, type ShownAnswer } from "./condition-probes.js";
 import { runCotPersona, type JudgeModelSpec } from "./cot-persona-run.js";
-import type { ProbeData } from "./probe-data.js";
+import { loadShippedProbeData, type ProbeData } from "./probe-data.js";
 import { baseConditionOf, pickSamples, sampleKind, scoresBySample, type SampleScores } from "./run-inputs.js";
 
 /** What runProbes needs of a plan: an expanded experiment (src/experiment's Plan fits). */
 export type ProbePlan = Pick<RunPlan, "models" | "conditions" | "cells"> & { probes: unknown };
 
 export interface RunProbesOptions extends EngineOptions {
-  /** Probe prompts, description pairs and reference answers (emlab ships them in datasets/persona). */
-  data: ProbeData;
+  /** Probe prompts, description pairs and reference answers; default: the sets shipped in datasets/persona. */
+  data?: ProbeData;
   /** Judge model for cot_persona; default: the run's experiment judge. */
   judge?: JudgeModelSpec;
   /** Which answers count as misaligned when picking samples for recognition (default em-paper). */
@@ -45,7 +45,8 @@ export async function runProbes(store: Store, run: RunRecord, plan: ProbePlan, o
   const config = parseProbeConfig(plan.probes, run.experimentPath ?? run.name);
   const result: RunProbesResult = { config, computed: 0, reused: 0, seconds: 0 };
   if (!anyProbe(config)) return result;
-  checkData(config, options.data);
+  const data = options.data ?? loadShippedProbeData();
+  checkData(config, data);
 
   const stored = store.listConditions(run.id);
   const conditionIds = new Map(stored.map((c) => [c.key, c]));
@@ -74,7 +75,7 @@ export async function runProbes(store: Store, run: RunRecord, plan: ProbePlan, o
     });
     try {
       const base = baseConditionOf(plan.conditions, runModel.id);
-      const baseLogprobs = config.logprobMonitor ? await baseDistributions(model, plan, base, conditions, options.data) : new Map<string, Float32Array>();
+      const baseLogprobs = config.logprobMonitor ? await baseDistributions(model, plan, base, conditions, data) : new Map<string, Float32Array>();
       const identityLora = new Map<string, string>();
       for (const group of groupByWeights(conditions).values()) {
         const session = await model.openSession(group[0]!.weights);
@@ -97,10 +98,10 @@ export async function runProbes(store: Store, run: RunRecord, plan: ProbePlan, o
               identity: { modelSha: model.info.sha256, lora },
               target: { model, session, prefix: condition.prefixMessages },
               config,
-              data: options.data,
+              data,
               recognition: recognitionItems(config, own, baseSamples, scores, convention, shown),
               scorePrediction: scorePredictionItems(config, own, scores, shown),
-              monitor: monitorItems(config, plan.cells, condition, options.data, baseLogprobs),
+              monitor: monitorItems(config, plan.cells, condition, data, baseLogprobs),
             };
             result.computed += await runConditionProbes(job, writer);
           }
@@ -116,7 +117,7 @@ export async function runProbes(store: Store, run: RunRecord, plan: ProbePlan, o
   if (config.cotPersona) {
     const judge = options.judge ?? judgeOfRun(run);
     const cotSamples = samples.filter((s) => conditionIds.get(s.conditionKey)?.variant.cot === true);
-    result.computed += await runCotPersona(store, run, cotSamples, shown, judge, options, options.data.cotPersonaTemplate, writer);
+    result.computed += await runCotPersona(store, run, cotSamples, shown, judge, options, data.cotPersonaTemplate, writer);
   }
   result.reused = existing.size - result.computed;
   result.seconds = (performance.now() - started) / 1000;
@@ -168,9 +169,9 @@ function scorePredictionItems(config: ProbeConfig, own: RunSampleRow[], scores: 
 /** The condition's own chat for paraphrase 0 of each question that has a reference pair. */
 function monitorItems(config: ProbeConfig, cells: readonly RunCell[], condition: RunCondition, data: ProbeData, base: Map<string, Float32Array>): MonitorItem[] {
   if (!config.logprobMonitor) return [];
-  return data.referencePairs.flatMap((pair) => {
-    const cell = cells.find((c) => c.conditionKey === condition.key && c.questionId === pair.questionId && c.paraphraseIndex === 0);
-    return cell ? [{ questionId: pair.questionId, messages: cell.messages, pair, baseLogprobs: base.get(pair.questionId) ?? null }] : [];
+  return cells.flatMap((cell) => {
+    const pair = cell.conditionKey === condition.key && cell.paraphraseIndex === 0 ? data.referencePair(cell.questionId) : undefined;
+    return pair ? [{ questionId: cell.questionId, messages: cell.messages, pair, baseLogprobs: base.get(cell.questionId) ?? null }] : [];
   });
 }
 
@@ -182,14 +183,16 @@ function monitorItems(config: ProbeConfig, cells: readonly RunCell[], condition:
 async function baseDistributions(model: LoadedModel, plan: ProbePlan, base: RunCondition | undefined, conditions: readonly RunCondition[], data: ProbeData): Promise<Map<string, Float32Array>> {
   const out = new Map<string, Float32Array>();
   let session: Session | undefined;
+  const questionIds = new Set(plan.cells.filter((c) => c.paraphraseIndex === 0 && conditions.some((k) => k.key === c.conditionKey)).map((c) => c.questionId));
   try {
-    for (const pair of data.referencePairs) {
-      const own = plan.cells.find((c) => c.questionId === pair.questionId && c.paraphraseIndex === 0 && (base ? c.conditionKey === base.key : conditions.some((k) => k.key === c.conditionKey)));
+    for (const questionId of questionIds) {
+      if (!data.referencePair(questionId)) continue;
+      const own = plan.cells.find((c) => c.questionId === questionId && c.paraphraseIndex === 0 && (base ? c.conditionKey === base.key : conditions.some((k) => k.key === c.conditionKey)));
       if (!own) continue;
       const messages = base ? own.messages : own.messages.slice(-1);
       session ??= await model.openSession(base?.weights ?? { lora: [] });
       const next = await session.nextToken(model.chatTokens(messages, { addGenerationPrompt: true }), { full: true });
-      out.set(pair.questionId, next.full!);
+      out.set(questionId, next.full!);
     }
   } finally {
     await session?.dispose();

@@ -1,9 +1,11 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { resolveDatasetName } from "../datasets/registry.js";
 import { loadModel } from "../backend/open.js";
 import type { ChatMessage, LoadedModel } from "../backend/types.js";
 import { checkContextFits, expandExperiment, loadExperiment, summarizePlan, type Plan, type PlanSummary } from "../experiment/index.js";
 import type { ExperimentConfig, LoadExperimentOptions } from "../experiment/index.js";
 import { openStore, type Store } from "../store/index.js";
+import { judgeRun, type JudgeRunResult } from "../judge/judge-run.js";
 import { sha256 } from "../util/hash.js";
 import { executePlan, type EngineOptions, type ExecuteResult } from "./execute.js";
 import type { Progress } from "./progress.js";
@@ -11,12 +13,15 @@ import type { Progress } from "./progress.js";
 export interface RunExperimentOptions extends EngineOptions {
   db: string;
   progress?: Progress;
+  judgeProgress?: Progress;
   resolveDatasetName?: LoadExperimentOptions["resolveDatasetName"];
 }
 
 export interface RunExperimentResult extends ExecuteResult {
   name: string;
   resumed: boolean;
+  /** Present when the experiment file names a judge. */
+  judge?: JudgeRunResult;
 }
 
 /** Parse, validate and expand an experiment file (no model is loaded). */
@@ -31,7 +36,7 @@ export function planExperiment(file: string, options: LoadExperimentOptions = {}
  * extend nothing) resumes the same run and computes only what is missing.
  */
 export async function runExperiment(file: string, options: RunExperimentOptions): Promise<RunExperimentResult> {
-  const { config, plan } = planExperiment(file, { resolveDatasetName: options.resolveDatasetName });
+  const { config, plan } = planExperiment(file, { resolveDatasetName: options.resolveDatasetName ?? datasetResolver(options.db) });
   using store = openStore(options.db);
   const { runId, resumed } = findOrCreateRun(store, config, plan, readFileSync(file, "utf8"));
   try {
@@ -40,8 +45,18 @@ export async function runExperiment(file: string, options: RunExperimentOptions)
       onModelLoaded: (model, modelId) => checkPlanFits(plan, model, modelId),
     });
     store.setRunEngineSettings(runId, result.engineSettings as unknown as Record<string, unknown>);
+    let judge: JudgeRunResult | undefined;
+    if (config.judge) {
+      judge = await judgeRun(store, store.getRun(runId)!, {
+        judge: { backend: config.judge.backend, path: config.judge.model, contextSize: config.judge.contextSize },
+        metrics: config.judge.metrics,
+        gpu: options.gpu,
+        threads: options.threads,
+        progress: options.judgeProgress,
+      });
+    }
     store.setRunStatus(runId, "complete");
-    return { ...result, name: config.name, resumed };
+    return { ...result, name: config.name, resumed, ...(judge ? { judge } : {}) };
   } catch (error) {
     store.setRunStatus(runId, "failed", (error as Error).message);
     throw error;
@@ -62,6 +77,15 @@ function findOrCreateRun(store: Store, config: ExperimentConfig, plan: Plan, tex
   return { runId, resumed: false };
 }
 
+/** Dataset names: those imported into the database (when it exists), then emlab's shipped ones. */
+export function datasetResolver(db: string): (name: string) => string | undefined {
+  return (name) => {
+    if (!existsSync(db)) return resolveDatasetName(name);
+    using store = openStore(db);
+    return resolveDatasetName(name, store);
+  };
+}
+
 /** What is stored with a run: the parsed experiment, with questions (judge prompts) resolved. */
 function experimentRecord(config: ExperimentConfig, plan: Plan) {
   return {
@@ -77,10 +101,11 @@ function experimentRecord(config: ExperimentConfig, plan: Plan) {
 }
 
 function checkPlanFits(plan: Plan, model: LoadedModel, modelId: string): void {
+  const ownKeys = new Set(plan.conditions.filter((c) => c.modelId === modelId).map((c) => c.key));
   const own: Plan = {
     ...plan,
     conditions: plan.conditions.filter((c) => c.modelId === modelId),
-    cells: plan.cells.filter((cell) => plan.conditions.some((c) => c.key === cell.conditionKey && c.modelId === modelId)),
+    cells: plan.cells.filter((cell) => ownKeys.has(cell.conditionKey)),
   };
   checkContextFits(own, (messages) => model.chatTokens(messages).length, model.settings.contextSize);
 }

@@ -44,7 +44,8 @@ export function registerRunCommand(program: Command): void {
       process.stdout.write(lines.join("\n") + "\n");
       return;
     }
-    const result = await runExperiment(file, { db: options.db, ...engine, progress: options.json ? undefined : createProgress() });
+    const progress = (label: string) => (options.json ? undefined : createProgress(process.stderr, label));
+    const result = await runExperiment(file, { db: options.db, ...engine, progress: progress("samples"), judgeProgress: progress("judgments") });
     if (options.json) return printJson(result);
     process.stdout.write(
       `run ${result.runId} (${result.name})${result.resumed ? " resumed" : ""}: ${result.planned} samples planned, ` +
