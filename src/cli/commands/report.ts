@@ -1,0 +1,48 @@
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { Option, type Command } from "commander";
+import { CONVENTION_NAMES, type ConventionName } from "../../metrics/conventions.js";
+import { reportDataFromStore } from "../../report/from-store.js";
+import { writeReport } from "../../report/write.js";
+import { resolveRun } from "../../runner/run-records.js";
+import { DEFAULT_DB_PATH, openStore } from "../../store/index.js";
+import { numberOption } from "../options.js";
+import { printJson } from "../output.js";
+
+export function registerReportCommand(program: Command): void {
+  program
+    .command("report")
+    .description("write a self-contained HTML report of a judged run (newest run when none is named), and optionally its samples as CSV")
+    .argument("[run]", "run id or name")
+    .option("--out <file>", "HTML file to write", "results/report.html")
+    .option("--csv <file>", "also write every sample with its scores as CSV (the EM evaluation's columns first)")
+    .option("--db <path>", "database", DEFAULT_DB_PATH)
+    .addOption(new Option("--convention <name>", "misalignment convention of every rate").choices([...CONVENTION_NAMES]).default("em-paper"))
+    .option("--judge-model <id>", "judge model id (models row) when several judged the run (default: the most recent)", numberOption("judge-model", true))
+    .option("--bootstrap-seed <n>", "seed of the bootstrap resampling", numberOption("bootstrap-seed", true), 0)
+    .option("--resamples <n>", "bootstrap resamples", numberOption("resamples", true), 2000)
+    .option("--max-samples <n>", "samples shown in the browser (the CSV has all)", numberOption("max-samples", true), 500)
+    .option("--json", "print one JSON document")
+    .action(
+      (
+        ref: string | undefined,
+        options: { out: string; csv?: string; db: string; convention: ConventionName; judgeModel?: number; bootstrapSeed: number; resamples: number; maxSamples: number; json?: boolean },
+      ) => {
+        using store = openStore(options.db);
+        const run = resolveRun(store, ref);
+        const data = reportDataFromStore(store, run, {
+          convention: options.convention,
+          judgeModelId: options.judgeModel,
+          bootstrap: { seed: options.bootstrapSeed, resamples: options.resamples },
+          generatedAt: new Date().toISOString(),
+        });
+        const html = resolve(options.out);
+        const csv = options.csv === undefined ? undefined : resolve(options.csv);
+        mkdirSync(dirname(html), { recursive: true });
+        if (csv) mkdirSync(dirname(csv), { recursive: true });
+        writeReport(html, data, { maxSamples: options.maxSamples, ...(csv ? { csvPath: csv } : {}) });
+        if (options.json) return printJson({ run: run.id, html, csv: csv ?? null, conditions: data.conditions.length, samples: data.samples.length });
+        process.stdout.write(`${html}\n${csv ? `${csv}\n` : ""}`);
+      },
+    );
+}

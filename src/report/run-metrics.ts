@@ -1,0 +1,52 @@
+import type { BootstrapOptions } from "../metrics/bootstrap.js";
+import { conditionMetrics, poolConditions, type ConditionAnswers, type ConditionMetrics, type PooledMetrics } from "../metrics/conditions.js";
+import type { Convention } from "../metrics/conventions.js";
+import type { RunAnswers, RunCondition } from "./run-answers.js";
+
+/** Mean of a custom judge metric (e.g. financial) over a condition's scored answers. */
+export interface CustomMetricMean {
+  metric: string;
+  conditionKey: string;
+  conditionLabel: string;
+  mean: number | null;
+  /** Answers with a score (the judge gave one). */
+  n: number;
+}
+
+export interface RunMetrics {
+  convention: Convention;
+  /** Same order as answers.conditions. */
+  conditions: ConditionMetrics[];
+  /** Conditions pooled over in-context seeds per (model, variant, k, LoRA scale). */
+  pooled: PooledMetrics[];
+}
+
+/** Per-condition and seed-pooled rates of a run's judged answers under one convention. */
+export function runMetrics(answers: RunAnswers, convention: Convention, bootstrap: BootstrapOptions = {}): RunMetrics {
+  const inputs: ConditionAnswers[] = answers.conditions.map((c) => ({ key: c.key, label: c.record.label, answers: c.samples }));
+  return {
+    convention,
+    conditions: conditionMetrics(inputs, convention, bootstrap),
+    pooled: poolConditions(inputs, convention, ["seed"], bootstrap),
+  };
+}
+
+export function customMetricMeans(answers: RunAnswers): CustomMetricMean[] {
+  return answers.customMetrics.flatMap((metric) => answers.conditions.map((c) => customMean(metric, c)));
+}
+
+function customMean(metric: string, c: RunCondition): CustomMetricMean {
+  const scores = (c.customScores.get(metric) ?? []).filter((s): s is number => s !== null);
+  return {
+    metric,
+    conditionKey: c.record.key,
+    conditionLabel: c.record.label,
+    mean: scores.length > 0 ? scores.reduce((a, b) => a + b, 0) / scores.length : null,
+    n: scores.length,
+  };
+}
+
+/** Pooled groups of more than one condition: the ones worth a row of their own. */
+export function multiSeedGroups(pooled: readonly PooledMetrics[]): PooledMetrics[] {
+  return pooled.filter((p) => p.conditions.length > 1);
+}
