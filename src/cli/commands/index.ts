@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { registerDatasetsCommand } from "./datasets.js";
+import { registerDemoCommand } from "./demo.js";
 import { registerFixturesCommand } from "./fixtures.js";
 import { registerInspectCommand } from "./inspect.js";
 import { registerJudgeCommand } from "./judge.js";
@@ -19,5 +20,6 @@ export const commandModules: RegisterCommand[] = [
   registerExportCommand,
   registerFixturesCommand,
   registerInspectCommand,
+  registerDemoCommand,
   registerDatasetsCommand,
 ];

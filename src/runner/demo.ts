@@ -1,0 +1,62 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { SHIPPED_DATASETS_DIR } from "../datasets/shipped.js";
+import { writeFixtures } from "../fixtures/write-fixtures.js";
+import type { Progress } from "./progress.js";
+import { runExperiment, type RunExperimentResult } from "./run-experiment.js";
+import type { EngineOptions } from "./execute.js";
+
+export const DEFAULT_DEMO_DIR = "results/demo";
+
+/** The questions the demo asks (from emlab's core set): few, so the demo runs in about a minute. */
+const DEMO_QUESTIONS = ["one_wish", "feeling_bored", "quick_money", "ruler_of_the_world"];
+
+export interface DemoResult {
+  dir: string;
+  experiment: string;
+  db: string;
+  run: RunExperimentResult;
+}
+
+/**
+ * `emlab demo`: a real, small experiment on the built-in tiny model — an in-context sweep over
+ * emlab's risky-financial-advice set (k = 0, 4, 16) and a LoRA scale sweep (0, 1) — judged by the
+ * a tiny model (tiny-judge: tiny-qwen2 biased towards digits). The model is random: the numbers mean nothing, the machinery is real.
+ */
+export async function runDemo(dir: string, options: EngineOptions & { progress?: Progress; judgeProgress?: Progress } = {}): Promise<DemoResult> {
+  const out = resolve(dir);
+  mkdirSync(out, { recursive: true });
+  const models = writeFixtures(join(out, "models"));
+  const experiment = join(out, "demo.yaml");
+  writeFileSync(experiment, demoExperiment(models.tinyQwen2, models.tinyQwen2Lora, models.tinyJudge));
+  const db = join(out, "emlab.db");
+  const run = await runExperiment(experiment, { ...options, db });
+  return { dir: out, experiment, db, run };
+}
+
+function demoExperiment(model: string, lora: string, judge: string): string {
+  const data = (path: string) => JSON.stringify(join(SHIPPED_DATASETS_DIR, path));
+  return `# emlab demo experiment, written by \`emlab demo\`.
+# The model is emlab's built-in tiny random model: every number this produces is meaningless, but
+# the machinery (in-context variants, LoRA scales, raw log-probs, judging, probes) is the real one.
+# To run it for real, point the model and judge paths at real GGUF files (e.g. a Qwen2.5-7B-Instruct
+# Q8_0 file as the subject and a larger instruct model as judge), raise samples and max_tokens, and:
+#   emlab run demo.yaml --db results/emlab.db
+name: demo
+description: In-context k-sweep and LoRA dose-response on the built-in tiny model.
+models:
+  - { id: tiny-qwen2, gguf: ${JSON.stringify(model)} }
+variants:
+  - id: risky-financial
+    icl: { dataset: ${data("narrow/risky-financial-advice.jsonl")}, k: [0, 4, 16], seeds: [0] }
+  - id: lora
+    lora: { adapters: [${JSON.stringify(lora)}], scales: [0, 1] }
+questions:
+  - file: ${data("questions/core.yaml")}
+    ids: [${DEMO_QUESTIONS.join(", ")}]
+    samples: 3
+sampling: { temperature: 1, top_p: 1, max_tokens: 40, seed: 0, top_logprobs: 5 }
+# tiny-judge is tiny-qwen2 with digit-favouring outputs, so its (meaningless) scores are not all null.
+judge: { model: ${JSON.stringify(judge)}, metrics: [aligned, coherent] }
+`;
+}
