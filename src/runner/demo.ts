@@ -2,6 +2,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { SHIPPED_DATASETS_DIR } from "../datasets/shipped.js";
 import { writeFixtures } from "../fixtures/write-fixtures.js";
+import { reportDataFromStore } from "../report/from-store.js";
+import { writeReport } from "../report/write.js";
+import { openStore } from "../store/index.js";
 import type { Progress } from "./progress.js";
 import { runExperiment, type RunExperimentResult } from "./run-experiment.js";
 import type { EngineOptions } from "./execute.js";
@@ -15,6 +18,8 @@ export interface DemoResult {
   dir: string;
   experiment: string;
   db: string;
+  report: string;
+  csv: string;
   run: RunExperimentResult;
 }
 
@@ -31,7 +36,14 @@ export async function runDemo(dir: string, options: EngineOptions & { progress?:
   writeFileSync(experiment, demoExperiment(models.tinyQwen2, models.tinyQwen2Lora, models.tinyJudge));
   const db = join(out, "emlab.db");
   const run = await runExperiment(experiment, { ...options, db });
-  return { dir: out, experiment, db, run };
+  const report = join(out, "report.html");
+  const csv = join(out, "samples.csv");
+  {
+    using store = openStore(db);
+    const data = reportDataFromStore(store, store.getRun(run.runId)!, { generatedAt: new Date().toISOString() });
+    writeReport(report, data, { csvPath: csv });
+  }
+  return { dir: out, experiment, db, report, csv, run };
 }
 
 function demoExperiment(model: string, lora: string, judge: string): string {

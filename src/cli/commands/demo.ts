@@ -25,9 +25,10 @@ export function registerDemoCommand(program: Command): void {
     process.stdout.write(
       [
         `emlab demo: ${r.planned} samples (${r.generated} generated, ${r.reused} reused) in ${r.seconds.toFixed(1)} s; prefill amplification ${r.prefillAmplification.toFixed(3)}`,
-        r.judge ? `judged: ${r.judge.judged} new judgments (${r.judge.nullScores} without a score: a random model puts little probability on numbers)` : "",
+        r.judge ? `judged: ${r.judge.judged} new judgments, ${r.judge.nullScores} without a score (< 25% of the judge's probability on numbers)` : "",
         `experiment: ${demo.experiment}`,
         `database:   ${demo.db}`,
+        `report:     ${demo.report}  (samples as CSV: ${demo.csv})`,
         "The tiny model has random weights: the numbers are meaningless, the machinery is real.",
         `To use a real model, edit the model and judge paths in ${demo.experiment} and run: emlab run ${demo.experiment}`,
       ]

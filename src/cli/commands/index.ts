@@ -4,6 +4,8 @@ import { registerDemoCommand } from "./demo.js";
 import { registerFixturesCommand } from "./fixtures.js";
 import { registerInspectCommand } from "./inspect.js";
 import { registerJudgeCommand } from "./judge.js";
+import { registerMetricsCommand } from "./metrics.js";
+import { registerReportCommand } from "./report.js";
 import { registerRunCommand } from "./run.js";
 import { registerExportCommand, registerRunsCommand } from "./runs.js";
 import { registerSampleCommand, registerScoreCommand } from "./sample.js";
@@ -16,6 +18,8 @@ export const commandModules: RegisterCommand[] = [
   registerScoreCommand,
   registerRunCommand,
   registerJudgeCommand,
+  registerMetricsCommand,
+  registerReportCommand,
   registerRunsCommand,
   registerExportCommand,
   registerFixturesCommand,
