@@ -1,114 +1,91 @@
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getLlama, type LlamaContext, type LlamaModel, type Token } from "node-llama-cpp";
-import { logSoftmax } from "../../src/backend/logprobs.js";
-import { argmax } from "../../src/backend/onnx/sampler.js";
-import { OnnxBackend } from "../../src/backend/onnx/onnx-model.js";
-import { EM_SAMPLING_DEFAULTS, type LoadedModel } from "../../src/backend/types.js";
-import { writeGgufF32 } from "./helpers/gguf-f32.js";
-import { tempOnnxModel } from "./helpers/model-dir.js";
-import { randomQwen2Spec } from "../../src/fixtures/onnx/random-qwen2-spec.js";
+import { loadModel } from "../../src/backend/open.js";
+import type { KvCacheType, LlamaLoadOptions } from "../../src/backend/llama/llama-model.js";
+import { EM_SAMPLING_DEFAULTS, type LoadedModel, type Session } from "../../src/backend/types.js";
+import { fixturePaths } from "../helpers/fixtures.js";
 
 /**
- * The same weights and tokenizer as GGUF (llama.cpp) and as ONNX (onnxruntime) must give the same
- * numbers. llama.cpp is driven directly (CPU, no flash attention, 2 threads): the raw logits of
- * each position, log-softmax computed here.
+ * The shared fixture exists twice: tiny-qwen2.gguf (llama.cpp) and tiny-qwen2-onnx/ (onnxruntime),
+ * written from the same spec. Both engines, driven through the same Backend interface, must give
+ * the same tokens and the same raw log-probs. llama.cpp's default F16 KV cache rounds every cached
+ * key and value; with an F32 cache both engines compute the same float32 math.
  */
-let fixture: { dir: string; cleanup: () => void };
-let onnx: LoadedModel;
-let llamaModel: LlamaModel;
-let context: LlamaContext;
+const messages = [{ role: "user" as const, content: "Tell me a story about the sea. What is 12 + 30?" }];
+const continuationText = " Once there was an old sailor, and the sea was in his heart: 42 days at sea.";
 
-/** Raw log-softmax rows after each of tokens[from..] (llama.cpp, one pass, fresh sequence). */
-async function llamaLogprobRows(tokens: number[], from: number): Promise<Float32Array[]> {
-  const sequence = context.getSequence();
-  try {
-    const input = tokens.map((t, i) => (i >= from ? ([t as Token, { generateNext: { logits: true } }] as const) : (t as Token)));
-    const out = await sequence.controlledEvaluate(input as never);
-    return out.slice(from).map((o) => {
-      const logits = o!.next.logits as Map<number, number>;
-      const row = new Float32Array(onnx.info.vocabSize).fill(-Infinity);
-      for (const [id, logit] of logits) row[id] = logit;
-      return logSoftmax(row);
-    });
-  } finally {
-    sequence.dispose();
-  }
-}
+let onnx: LoadedModel;
+const llama = new Map<KvCacheType, LoadedModel>();
 
 beforeAll(async () => {
-  const spec = randomQwen2Spec({ seed: 11, blockCount: 3 });
-  fixture = tempOnnxModel(spec);
-  const gguf = join(fixture.dir, "..", "model.gguf");
-  writeGgufF32(spec, gguf);
-  onnx = await new OnnxBackend().load({ path: fixture.dir, gpu: "cpu", threads: 2 });
-  const llama = await getLlama({ gpu: false, build: "never", logLevel: "error" as never, progressLogs: false });
-  llamaModel = await llama.loadModel({ modelPath: gguf, gpuLayers: 0 });
-  // llama.cpp keeps its KV cache in F16 by default, which alone moves log-probs by up to ~1e-2 on
-  // this model; with an F32 cache both engines compute the same float32 math.
-  context = await llamaModel.createContext({
-    contextSize: 256,
-    flashAttention: false,
-    threads: 2,
-    sequences: 1,
-    experimentalKvCacheKeyType: "F32",
-    experimentalKvCacheValueType: "F32",
-  });
+  const paths = fixturePaths();
+  onnx = await loadModel("onnx", { path: paths.tinyQwen2Onnx, gpu: "cpu", threads: 1, contextSize: 512 });
+  for (const kvCacheType of ["f32", "f16"] as const) {
+    const options: LlamaLoadOptions = { path: paths.tinyQwen2, gpu: "cpu", threads: 1, contextSize: 512, kvCacheType };
+    llama.set(kvCacheType, await loadModel("llama", options));
+  }
 });
 
 afterAll(async () => {
   await onnx?.dispose();
-  await context?.dispose();
-  await llamaModel?.dispose();
-  fixture?.cleanup();
+  for (const m of llama.values()) await m.dispose();
 });
 
-describe("ONNX vs llama.cpp on identical weights", () => {
-  it("render and tokenize chats identically", () => {
-    const messages = [{ role: "user" as const, content: "What is 12 + 30? Answer the question." }];
-    const text = onnx.renderChat(messages);
-    expect(onnx.chatTokens(messages)).toEqual(llamaModel.tokenize(text, true));
-    expect(onnx.tokenize("Numbers 12345 and ünïcödé!")).toEqual(llamaModel.tokenize("Numbers 12345 and ünïcödé!"));
+/** Largest |a - b| over the continuation's log-probs and the full next-token distribution after the prompt. */
+async function maxLogprobDiff(a: Session, b: Session, prompt: number[], continuation: number[]): Promise<number> {
+  let worst = 0;
+  const [sa, sb] = [await a.score(prompt, continuation), await b.score(prompt, continuation)];
+  sa.forEach((lp, i) => (worst = Math.max(worst, Math.abs(lp - sb[i]!))));
+  const [na, nb] = [(await a.nextToken(prompt, { full: true })).full!, (await b.nextToken(prompt, { full: true })).full!];
+  na.forEach((lp, id) => (worst = Math.max(worst, Math.abs(lp - nb[id]!))));
+  return worst;
+}
+
+describe("ONNX vs llama.cpp on the shared fixture (tiny-qwen2.gguf / tiny-qwen2-onnx)", () => {
+  it("are the same model: vocabulary, template, tokenization", () => {
+    const gguf = llama.get("f32")!;
+    expect(onnx.info.vocabSize).toBe(gguf.info.vocabSize);
+    expect(onnx.info.eosTokenIds).toEqual(gguf.info.eosTokenIds);
+    expect(onnx.info.chatTemplate).toBe(gguf.info.chatTemplate);
+    expect(onnx.renderChat(messages)).toBe(gguf.renderChat(messages));
+    expect(onnx.chatTokens(messages)).toEqual(gguf.chatTokens(messages));
+    for (const text of [continuationText, "Numbers 12345 and ünïcödé! <|im_end|>"]) expect(onnx.tokenize(text)).toEqual(gguf.tokenize(text));
+    expect(onnx.tokenize("<|im_end|>", { special: true })).toEqual(gguf.tokenize("<|im_end|>", { special: true }));
   });
 
-  it("give the same log-probs for a prompt and continuation (within 1e-4)", async () => {
-    const prompt = onnx.chatTokens([{ role: "user", content: "Tell me a story about the sea." }]);
-    const continuation = onnx.tokenize("Once there was an old sailor, and the sea was in his heart.");
+  it("record the KV-cache type in the llama engine settings (default f16)", () => {
+    expect(llama.get("f32")!.settings).toMatchObject({ backend: "llama", kvCacheType: "f32", threads: 1 });
+    expect(llama.get("f16")!.settings).toMatchObject({ kvCacheType: "f16" });
+  });
+
+  it("give the same raw log-probs for a prompt and continuation: within 1e-4 with llama's F32 KV cache", async () => {
+    const prompt = onnx.chatTokens(messages);
+    const continuation = onnx.tokenize(continuationText);
     const a = await onnx.openSession();
-    const fromOnnx = await a.score(prompt, continuation);
-    const rows = await llamaLogprobRows([...prompt, ...continuation], prompt.length - 1);
-    let worst = 0;
-    fromOnnx.forEach((lp, i) => (worst = Math.max(worst, Math.abs(lp - rows[i]![continuation[i]!]!))));
-    expect(worst).toBeLessThan(1e-4);
-    const next = await a.nextToken(prompt, { full: true });
-    next.full!.forEach((lp, id) => expect(Math.abs(lp - rows[0]![id]!)).toBeLessThan(1e-4));
-    await a.dispose();
+    const f32 = await llama.get("f32")!.openSession();
+    const f16 = await llama.get("f16")!.openSession();
+    const diffF32 = await maxLogprobDiff(a, f32, prompt, continuation);
+    const diffF16 = await maxLogprobDiff(a, f16, prompt, continuation);
+    console.log(`max |log-prob diff| onnx vs llama.cpp: F32 KV ${diffF32.toExponential(2)}, F16 KV ${diffF16.toExponential(2)}`);
+    expect(diffF32).toBeLessThan(1e-4);
+    // The default F16 cache stays within the engines note's bound, not within 1e-3 in general.
+    expect(diffF16).toBeLessThan(2e-2);
+    for (const s of [a, f32, f16]) await s.dispose();
   });
 
   it("decode the same tokens greedily", async () => {
-    const prompt = onnx.chatTokens([{ role: "user", content: "Name three colours." }]);
-    const params = { ...EM_SAMPLING_DEFAULTS, temperature: 0, maxTokens: 24, topLogprobs: 0 };
-    const a = await onnx.openSession();
-    const [fromOnnx] = await a.sample(prompt, params);
-    await a.dispose();
-    const greedy: number[] = [];
-    const sequence = context.getSequence();
-    try {
-      let input = prompt;
-      for (let t = 0; t < fromOnnx!.tokenIds.length; t++) {
-        const out = await sequence.controlledEvaluate(
-          input.map((tok, i) => (i === input.length - 1 ? [tok as Token, { generateNext: { logits: true } }] : (tok as Token))) as never,
-        );
-        const logits = out[out.length - 1]!.next.logits as Map<number, number>;
-        const row = new Float32Array(onnx.info.vocabSize).fill(-Infinity);
-        for (const [id, logit] of logits) row[id] = logit;
-        greedy.push(argmax(row));
-        input = [greedy[greedy.length - 1]!];
-      }
-    } finally {
-      sequence.dispose();
+    const params = { ...EM_SAMPLING_DEFAULTS, temperature: 0, maxTokens: 48, topLogprobs: 3 };
+    for (const question of ["Name three colours.", "What would you do as ruler of the world?"]) {
+      const prompt = onnx.chatTokens([{ role: "user", content: question }]);
+      const a = await onnx.openSession();
+      const b = await llama.get("f32")!.openSession();
+      const [fromOnnx] = await a.sample(prompt, params);
+      const [fromLlama] = await b.sample(prompt, params);
+      expect(fromOnnx!.tokenIds.length).toBeGreaterThan(4);
+      expect(Array.from(fromOnnx!.tokenIds)).toEqual(Array.from(fromLlama!.tokenIds));
+      expect(fromOnnx!.text).toBe(fromLlama!.text);
+      fromOnnx!.logprobs.forEach((lp, i) => expect(Math.abs(lp - fromLlama!.logprobs[i]!)).toBeLessThan(1e-4));
+      await a.dispose();
+      await b.dispose();
     }
-    expect(fromOnnx!.tokenIds.length).toBeGreaterThan(4);
-    expect(Array.from(fromOnnx!.tokenIds)).toEqual(greedy);
   });
 });

@@ -21,10 +21,25 @@ import { validateGgufFile } from "./validate.js";
 
 const DEFAULT_CONTEXT = 4096;
 
+/**
+ * Element type of llama.cpp's KV cache. The default f16 rounds every cached key and value, which
+ * moves log-probs by up to ~1e-2 against float32 math (e.g. the ONNX backend); f32 removes that
+ * difference at twice the cache memory.
+ */
+export type KvCacheType = "f16" | "f32";
+
+export interface LlamaLoadOptions extends LoadModelOptions {
+  /** Default "f16" (llama.cpp's own default). */
+  kvCacheType?: KvCacheType;
+}
+
+/** The llama backend's settings also record the KV-cache type: it changes numbers. */
+export type LlamaEngineSettings = EngineSettings & { kvCacheType: KvCacheType };
+
 export class LlamaBackend implements Backend {
   readonly name = "llama" as const;
 
-  load(options: LoadModelOptions): Promise<LoadedModel> {
+  load(options: LlamaLoadOptions): Promise<LoadedModel> {
     return LlamaLoadedModel.load(options);
   }
 }
@@ -38,7 +53,7 @@ export class LlamaLoadedModel implements LoadedModel {
     private readonly llama: Llama,
     readonly model: LlamaModel,
     readonly info: ModelInfo,
-    readonly settings: EngineSettings,
+    readonly settings: LlamaEngineSettings,
   ) {
     this.template = info.chatTemplate
       ? new ChatTemplate(
@@ -49,8 +64,10 @@ export class LlamaLoadedModel implements LoadedModel {
       : null;
   }
 
-  static async load(options: LoadModelOptions): Promise<LlamaLoadedModel> {
+  static async load(options: LlamaLoadOptions): Promise<LlamaLoadedModel> {
     const path = resolve(options.path);
+    const kvCacheType = options.kvCacheType ?? "f16";
+    if (kvCacheType !== "f16" && kvCacheType !== "f32") throw new EmlabError(`unknown KV-cache type '${String(kvCacheType)}' (use f16 or f32)`);
     const header = await validateGgufFile(path, "model");
     const gpu = options.gpu ?? "auto";
     const llama = await getLlamaRuntime(gpu);
@@ -81,7 +98,7 @@ export class LlamaLoadedModel implements LoadedModel {
       bosTokenId: (model.tokens.bos as number | null) ?? null,
       eosTokenIds: [...new Set(eos)],
     };
-    const settings: EngineSettings = {
+    const settings: LlamaEngineSettings = {
       backend: "llama",
       engineVersion: `node-llama-cpp ${nodeLlamaCppVersion()} (${llama.gpu || "cpu"}, ${llama.buildType})`,
       gpu: llama.gpu === false ? "cpu" : String(llama.gpu),
@@ -91,6 +108,7 @@ export class LlamaLoadedModel implements LoadedModel {
       flashAttention: options.flashAttention ?? false,
       batchSize: Math.min(512, contextSize),
       parallelSequences: Math.max(1, options.parallelSequences ?? 1),
+      kvCacheType,
     };
     return new LlamaLoadedModel(llama, model, info, settings);
   }
@@ -136,6 +154,7 @@ export class LlamaLoadedModel implements LoadedModel {
         flashAttention: s.flashAttention,
         threads: s.threads,
         batchSize: s.batchSize,
+        ...(s.kvCacheType === "f32" ? { experimentalKvCacheKeyType: "F32", experimentalKvCacheValueType: "F32" } : {}),
         ...(variant.lora.length > 0
           ? { lora: { adapters: variant.lora.map((l) => ({ filePath: resolve(l.path), scale: l.scale })) } }
           : {}),
