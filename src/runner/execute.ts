@@ -5,7 +5,7 @@ import { sha256File } from "../util/hash.js";
 import type { RunCell, RunCondition, RunModel, RunPlan } from "./plan-types.js";
 import { promptKey, sampleKey, type AdapterIdentity } from "./sample-key.js";
 import type { Progress } from "./progress.js";
-import { uniquePrefixTokens } from "./unique-prefix.js";
+import { compareTokens, uniquePrefixTokens } from "./unique-prefix.js";
 import type { RunnerStore } from "./runner-store.js";
 
 export interface EngineOptions {
@@ -44,9 +44,9 @@ export interface ExecuteResult {
  * Fill the database with every planned sample, exactly once.
  *
  * Order matters for speed: conditions sharing a weight variant share one session (one KV cache);
- * within it, conditions come in plan order (nested k values adjacent) and every question of a
- * condition follows its prefix, so the system prompt and in-context examples are evaluated once and
- * every question and sample continues from them. Each cell's missing samples are generated together
+ * within it, cells run in the order of their prompt tokens, so every shared prefix (system prompt,
+ * in-context examples, the smaller k of nested k values) is evaluated once and every question and
+ * sample continues from it. Each cell's missing samples are generated together
  * (a batch over the session's parallel sequences) and written in one transaction: a kill at any
  * moment loses at most the cell in flight, and a re-run computes only what is missing.
  */
@@ -94,11 +94,19 @@ export async function executePlan(
             store.upsertAdapter({ path, sha256: sha });
             adapters.push({ sha256: sha, scale: lora.scale });
           }
+          const jobs: CellJob[] = [];
           for (const condition of group) {
             const conditionId = store.upsertCondition(runId, { ...condition, modelDbId: modelId, adapters });
             for (const cell of cellsByCondition.get(condition.key) ?? []) {
-              await runCell({ plan, store, runId, model, modelId, session, adapters, condition, conditionId, cell, sampledPrompts, result, progress: options.progress });
+              jobs.push({ condition, conditionId, cell, tokens: model.chatTokens(cell.messages, { addGenerationPrompt: true }) });
             }
+          }
+          // Token order is a depth-first walk of the prompts' token trie: with one KV cache that
+          // keeps what it evaluated, every shared prefix is evaluated once, even when a question
+          // with its own system prompt (no shared prefix) sits between questions that share one.
+          jobs.sort((a, b) => compareTokens(a.tokens, b.tokens));
+          for (const job of jobs) {
+            await runCell({ plan, store, runId, model, modelId, session, adapters, ...job, sampledPrompts, result, progress: options.progress });
           }
         } finally {
           result.evaluatedTokens += session.stats.evaluatedTokens;
@@ -117,7 +125,15 @@ export async function executePlan(
   return result;
 }
 
-interface CellContext {
+/** A cell with its prompt tokens (rendered with the model's chat template). */
+interface CellJob {
+  condition: RunCondition;
+  conditionId: number;
+  cell: RunCell;
+  tokens: number[];
+}
+
+interface CellContext extends CellJob {
   plan: RunPlan;
   store: RunnerStore;
   runId: number;
@@ -125,9 +141,6 @@ interface CellContext {
   modelId: number;
   session: Session;
   adapters: AdapterIdentity[];
-  condition: RunCondition;
-  conditionId: number;
-  cell: RunCell;
   /** Prompts sampled in this session (for the unique-prefix count). */
   sampledPrompts: number[][];
   result: ExecuteResult;
@@ -135,8 +148,7 @@ interface CellContext {
 }
 
 async function runCell(ctx: CellContext): Promise<void> {
-  const { plan, store, model, cell } = ctx;
-  const tokens = model.chatTokens(cell.messages, { addGenerationPrompt: true });
+  const { plan, store, model, cell, tokens } = ctx;
   const pKey = promptKey(model.info.sha256, tokens);
   const promptId = store.upsertPrompt({ key: pKey, messages: cell.messages, renderedText: model.renderChat(cell.messages), tokenIds: tokens });
   const keys = Array.from({ length: cell.samples }, (_, i) =>
@@ -157,7 +169,7 @@ async function runCell(ctx: CellContext): Promise<void> {
   const reused = keys.flatMap((key, i) => (existing.has(key) ? [link(key, i)] : []));
   if (reused.length > 0) store.linkRunSamples(reused);
   ctx.result.reused += reused.length;
-  ctx.progress?.advance(reused.length, 0);
+  ctx.progress?.skip(reused.length);
   if (missing.length === 0) return;
 
   ctx.sampledPrompts.push(tokens);

@@ -2,6 +2,8 @@
 export interface Progress {
   start(total: number): void;
   advance(samples: number, tokens: number): void;
+  /** Items found done already (a resumed run): counted, but kept out of the rate and the ETA. */
+  skip(items: number): void;
   finish(): void;
 }
 
@@ -12,6 +14,7 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr, labe
 abstract class BaseProgress implements Progress {
   protected total = 0;
   protected done = 0;
+  protected skipped = 0;
   protected tokens = 0;
   protected started = 0;
 
@@ -31,6 +34,13 @@ abstract class BaseProgress implements Progress {
     this.render(false);
   }
 
+  skip(items: number): void {
+    if (items === 0) return;
+    this.done += items;
+    this.skipped += items;
+    this.render(false);
+  }
+
   finish(): void {
     this.render(true);
   }
@@ -38,9 +48,11 @@ abstract class BaseProgress implements Progress {
   protected summary(): string {
     const seconds = (performance.now() - this.started) / 1000;
     const rate = seconds > 0 ? this.tokens / seconds : 0;
-    const fraction = this.total > 0 ? this.done / this.total : 1;
-    const eta = fraction > 0 && fraction < 1 ? (seconds / fraction) * (1 - fraction) : 0;
-    return `${this.done}/${this.total} ${this.label}  ${rate.toFixed(1)} tok/s  ETA ${formatSeconds(eta)}`;
+    // Only work done in this process predicts the rest: skipped items took no time.
+    const worked = this.done - this.skipped;
+    const remaining = Math.max(0, this.total - this.done);
+    const eta = remaining === 0 ? "0s" : worked > 0 ? formatSeconds((seconds / worked) * remaining) : "?";
+    return `${this.done}/${this.total} ${this.label}  ${rate.toFixed(1)} tok/s  ETA ${eta}`;
   }
 
   protected abstract render(final: boolean): void;

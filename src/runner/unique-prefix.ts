@@ -14,7 +14,8 @@ export function uniquePrefixTokens(prompts: readonly (readonly number[])[]): num
   return total;
 }
 
-function compareTokens(a: readonly number[], b: readonly number[]): number {
+/** Lexicographic order of token arrays (a prefix sorts before its extensions). */
+export function compareTokens(a: readonly number[], b: readonly number[]): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
   return a.length - b.length;
