@@ -45,12 +45,23 @@ export function defaultDatasetName(path: string): string {
   return basename(path, extname(path));
 }
 
-export function importDataset(store: Store, path: string, options: { name?: string } = {}): { dataset: DatasetRecord; change: DatasetChange } {
-  const name = options.name ?? defaultDatasetName(path);
+/** Throws unless `name` can be used as a dataset name in experiment files. */
+export function checkDatasetName(name: string): void {
   if (!NAME_PATTERN.test(name)) {
     throw new EmlabError(`invalid dataset name "${name}" (letters, digits, '.', '_' and '-', starting with a letter or digit)`);
   }
-  const validated = validateDatasetFile(path);
+}
+
+/** Validate, then record under `name`: a file that fails validation writes nothing. */
+export function importDataset(store: Store, path: string, options: { name?: string } = {}): { dataset: DatasetRecord; change: DatasetChange } {
+  const name = options.name ?? defaultDatasetName(path);
+  checkDatasetName(name);
+  return recordDataset(store, name, validateDatasetFile(path));
+}
+
+/** Record an already validated file (lets the CLI validate before it opens or creates a database). */
+export function recordDataset(store: Store, name: string, validated: ValidatedDataset): { dataset: DatasetRecord; change: DatasetChange } {
+  checkDatasetName(name);
   const { change } = store.upsertDataset({ name, ...validated });
   return { dataset: store.getDataset(name)!, change };
 }

@@ -4,7 +4,15 @@ import { loadModel } from "../../backend/open.js";
 import type { LoadedModel } from "../../backend/types.js";
 import { loadChatJsonl } from "../../datasets/chat-jsonl.js";
 import { words } from "../../datasets/near-duplicates.js";
-import { datasetChangedSinceImport, datasetKindOf, importDataset, resolveDatasetName } from "../../datasets/registry.js";
+import {
+  checkDatasetName,
+  datasetChangedSinceImport,
+  datasetKindOf,
+  defaultDatasetName,
+  recordDataset,
+  resolveDatasetName,
+  validateDatasetFile,
+} from "../../datasets/registry.js";
 import { listShippedDatasets, shippedLabel } from "../../datasets/shipped.js";
 import { datasetStats, questionSetStats, type DatasetStats, type LengthSummary, type QuestionSetStats, type TokenCounter } from "../../datasets/stats.js";
 import { EmlabError } from "../../errors.js";
@@ -24,8 +32,12 @@ export function registerDatasetsCommand(program: Command): void {
     .option("--db <path>", "database", DEFAULT_DB_PATH)
     .option("--json", "print one JSON document")
     .action((path: string, options: { name?: string; db: string; json?: boolean }) => {
+      // Validate before opening the database, so a bad file neither creates nor changes one.
+      const name = options.name ?? defaultDatasetName(path);
+      checkDatasetName(name);
+      const validated = validateDatasetFile(path);
       using store = openStore(options.db);
-      const { dataset, change } = importDataset(store, path, { name: options.name });
+      const { dataset, change } = recordDataset(store, name, validated);
       if (options.json) return printJson({ dataset, change });
       const unit = dataset.kind === "chat-jsonl" ? "examples" : "questions";
       process.stdout.write(`${change} ${dataset.name}: ${dataset.rows} ${unit}, ${dataset.bytes} bytes, sha256 ${dataset.sha256.slice(0, 16)}… (${dataset.path})\n`);
