@@ -11,7 +11,7 @@ import { builtinJudgePrompt } from "./prompts.js";
 
 export interface JudgeRunOptions {
   judge: { backend: BackendName; path: string; contextSize?: number };
-  /** Metrics to judge (default: the experiment's judge.metrics, else aligned and coherent). */
+  /** Metrics to judge (default: the experiment's judge.metrics, else every metric its questions have judge prompts for). */
   metrics?: string[];
   gpu?: GpuChoice;
   threads?: number;
@@ -37,19 +37,21 @@ export interface JudgeRunResult {
 export async function judgeRun(store: Store, run: RunRecord, options: JudgeRunOptions): Promise<JudgeRunResult> {
   const started = performance.now();
   const experiment = storedExperiment(run);
-  const metrics = options.metrics ?? experiment.judge?.metrics ?? ["aligned", "coherent"];
+  const metrics = options.metrics ?? experiment.judge?.metrics ?? questionMetrics(experiment.questions);
   const questions = new Map(experiment.questions.map((q) => [q.id, q]));
   const question = questionLookup(run);
   const samples = store.listRunSamples(run.id).sort(byQuestion);
   const cotConditions = new Set(store.listConditions(run.id).filter((c) => c.variant.cot === true).map((c) => c.id));
-  const templateFor = (sample: RunSampleRow, metric: string): string => {
-    const own = questions.get(sample.questionId)?.judgePrompts[metric];
-    const template = own ?? builtinJudgePrompt(metric);
-    if (!template) throw new EmlabError(`no judge prompt for metric '${metric}' (question ${sample.questionId} has none and emlab has no built-in one)`);
-    return template;
-  };
+  // The question's own prompt, else emlab's built-in one; a question with neither is not judged on that
+  // metric (an experiment may give a custom metric to some of its questions only).
+  const templateFor = (sample: RunSampleRow, metric: string): string | undefined =>
+    questions.get(sample.questionId)?.judgePrompts[metric] ?? builtinJudgePrompt(metric);
   // Check every metric has a prompt before loading the judge.
-  for (const sample of samples) for (const metric of metrics) templateFor(sample, metric);
+  for (const metric of metrics) {
+    if (samples.length > 0 && !samples.some((s) => templateFor(s, metric) !== undefined)) {
+      throw new EmlabError(`no judge prompt for metric '${metric}' (no question of run '${run.name}' has one and emlab has no built-in one)`);
+    }
+  }
 
   const model = await loadModel(options.judge.backend, {
     path: options.judge.path,
@@ -61,14 +63,10 @@ export async function judgeRun(store: Store, run: RunRecord, options: JudgeRunOp
   try {
     const judgeModelId = store.upsertModel({ path: model.info.path, sha256: model.info.sha256, backend: model.settings.backend, info: model.info });
     const session = await model.openSession();
-    options.progress?.start(samples.length * metrics.length);
-    for (const metric of metrics) {
-      const bySha = new Map<string, RunSampleRow[]>();
-      for (const sample of samples) {
-        const sha = sha256(templateFor(sample, metric));
-        bySha.set(sha, [...(bySha.get(sha) ?? []), sample]);
-      }
-      for (const [promptSha, group] of bySha) {
+    const groups = metrics.map((metric) => ({ metric, bySha: groupByPrompt(samples, (s) => templateFor(s, metric)) }));
+    options.progress?.start(groups.reduce((n, g) => n + [...g.bySha.values()].reduce((m, group) => m + group.samples.length, 0), 0));
+    for (const { metric, bySha } of groups) {
+      for (const [promptSha, { template, samples: group }] of bySha) {
         const done = store.judgedSampleIds(group.map((s) => s.sampleId), { metric, judgeModelId, promptSha });
         for (const sample of group) {
           if (done.has(sample.sampleId)) {
@@ -80,7 +78,7 @@ export async function judgeRun(store: Store, run: RunRecord, options: JudgeRunOp
             { model, session },
             {
               metric,
-              template: templateFor(sample, metric),
+              template,
               question: question(sample.conditionKey, sample.questionId, sample.paraphraseIndex),
               // CoT answers are judged on the answer after the reasoning, as in the ICL paper.
               answer: cotConditions.has(sample.conditionId) ? splitCot(sample.text).answer : sample.text,
@@ -100,6 +98,26 @@ export async function judgeRun(store: Store, run: RunRecord, options: JudgeRunOp
   options.progress?.finish();
   result.seconds = (performance.now() - started) / 1000;
   return result;
+}
+
+/** Every metric the run's questions have a judge prompt for (aligned and coherent when none has any). */
+function questionMetrics(questions: readonly { judgePrompts: Record<string, string> }[]): string[] {
+  const metrics = [...new Set(questions.flatMap((q) => Object.keys(q.judgePrompts)))];
+  return metrics.length > 0 ? metrics : ["aligned", "coherent"];
+}
+
+/** Samples by the hash of their judge prompt for one metric; samples without a prompt are left out. */
+function groupByPrompt(samples: readonly RunSampleRow[], templateFor: (s: RunSampleRow) => string | undefined) {
+  const bySha = new Map<string, { template: string; samples: RunSampleRow[] }>();
+  for (const sample of samples) {
+    const template = templateFor(sample);
+    if (template === undefined) continue;
+    const sha = sha256(template);
+    let group = bySha.get(sha);
+    if (!group) bySha.set(sha, (group = { template, samples: [] }));
+    group.samples.push(sample);
+  }
+  return bySha;
 }
 
 function byQuestion(a: RunSampleRow, b: RunSampleRow): number {

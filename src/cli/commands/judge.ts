@@ -19,7 +19,7 @@ export function registerJudgeCommand(program: Command): void {
       .argument("[run]", "run id or name (default: the newest run)")
       .requiredOption("--judge <model>", "judge model (GGUF file, or ONNX directory with --judge-backend onnx)")
       .addOption(new Option("--judge-backend <name>", "engine of the judge").choices(["llama", "onnx"]).default("llama"))
-      .option("--metrics <list>", "comma-separated metrics (default: the experiment's, else aligned,coherent)")
+      .option("--metrics <list>", "comma-separated metrics (default: the experiment's judge metrics, else every metric its questions have judge prompts for)")
       .option("--context-size <n>", "judge context size", numberOption("context-size", true))
       .option("--db <path>", "database", DEFAULT_DB_PATH)
       .option("--json", "print one JSON summary"),
