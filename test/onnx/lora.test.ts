@@ -2,18 +2,17 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OnnxBackend } from "../../src/backend/onnx/onnx-model.js";
 import type { LoadedModel } from "../../src/backend/types.js";
-import { randomPeftAdapter, writePeftAdapter, type PeftAdapterData } from "../../src/fixtures/onnx/peft-adapter-writer.js";
+import { GGUF_LINEAR_NAME, randomPeftAdapter, writePeftAdapter, type PeftAdapterData } from "../../src/fixtures/onnx/peft-adapter-writer.js";
 import type { ModelSpec } from "../../src/fixtures/spec.js";
 import { tempOnnxModel } from "./helpers/model-dir.js";
 import { randomQwen2Spec } from "../../src/fixtures/onnx/random-qwen2-spec.js";
 
-const GGUF_NAME = { q_proj: "attn_q", k_proj: "attn_k", v_proj: "attn_v", o_proj: "attn_output", gate_proj: "ffn_gate", up_proj: "ffn_up", down_proj: "ffn_down" } as const;
 
 /** W + s·B·A merged offline into the spec's GGUF-layout weights ([out][in] row-major). */
 function merged(spec: ModelSpec, adapter: PeftAdapterData, s: number): ModelSpec {
   const tensors = spec.tensors.map((t) => ({ ...t, data: t.data.slice() }));
   for (const p of adapter.pairs) {
-    const t = tensors.find((x) => x.name === `blk.${p.layer}.${GGUF_NAME[p.module]}.weight`)!;
+    const t = tensors.find((x) => x.name === `blk.${p.layer}.${GGUF_LINEAR_NAME[p.module]}.weight`)!;
     const [inF, outF] = t.shape as [number, number];
     for (let o = 0; o < outF; o++)
       for (let i = 0; i < inF; i++) {

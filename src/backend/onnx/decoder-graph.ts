@@ -3,10 +3,13 @@ import { float16ToFloat32 } from "./float16.js";
 import type { KvShape, KvState } from "./kv-cache.js";
 import { ort } from "./runtime.js";
 
-/** A LoRA matrix the graph takes as an input: `lora.{layer}.{module}.A` [in, rank] or `.B` [rank, out]. */
+/**
+ * A LoRA matrix the graph takes as an input: `lora.{layer}.{module}.A` [in, rank] or `.B` [rank, out]
+ * for a block's Linear layer, `lora.{module}.A/B` for one outside the blocks (lm_head; layer null).
+ */
 export interface LoraGraphInput {
   name: string;
-  layer: number;
+  layer: number | null;
   module: string;
   part: "A" | "B";
   /** The fixed (non-rank) dimension: `in` for A, `out` for B. */
@@ -20,7 +23,7 @@ export interface ForwardResult {
   present: KvState;
 }
 
-const LORA_INPUT = /^lora\.(\d+)\.([A-Za-z0-9_]+)\.(A|B)$/;
+const LORA_INPUT = /^lora\.(?:(\d+)\.)?([A-Za-z0-9_]+)\.(A|B)$/;
 
 /**
  * One decoder-only ONNX graph in the Transformers.js signature: input_ids, attention_mask,
@@ -60,7 +63,7 @@ export class DecoderGraph {
       const part = match[3] as "A" | "B";
       const features = part === "A" ? m.shape[0] : m.shape[1];
       if (typeof features !== "number") throw new EmlabError(`${origin}: LoRA input ${m.name} needs a fixed feature dimension`);
-      loraInputs.push({ name: m.name, layer: Number(match[1]), module: match[2]!, part, features });
+      loraInputs.push({ name: m.name, layer: match[1] === undefined ? null : Number(match[1]), module: match[2]!, part, features });
     }
     return new DecoderGraph(session, { layers, kvHeads, headDim, type: first.type }, loraInputs, inputs.has("position_ids"));
   }

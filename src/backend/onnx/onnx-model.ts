@@ -9,7 +9,7 @@ import { DecoderGraph } from "./decoder-graph.js";
 import { HfTokenizer, loadTransformers } from "./hf-tokenizer.js";
 import { readOnnxModelDir, type OnnxModelDir } from "./model-dir.js";
 import { OnnxSession } from "./onnx-session.js";
-import { isNoAdapter, loraFeeds, readPeftAdapter } from "./peft-adapter.js";
+import { isNoAdapter, loraFeeds, readLoraAdapter } from "./peft-adapter.js";
 import { createOrtSession, onnxRuntimeVersion } from "./runtime.js";
 
 const DEFAULT_CONTEXT = 4096;
@@ -118,7 +118,7 @@ export class OnnxLoadedModel implements LoadedModel {
     // Adapters at scale 0 change nothing: run the plain graph, bit-identical to the base model.
     const needsLora = !isNoAdapter(variant.lora);
     const graph = needsLora ? await this.graphWithLoraInputs() : this.graph;
-    const adapters = needsLora ? variant.lora.map((l) => ({ adapter: readPeftAdapter(l.path), scale: l.scale })) : [];
+    const adapters = needsLora ? variant.lora.map((l) => ({ adapter: readLoraAdapter(l.path), scale: l.scale })) : [];
     const s = this.settings;
     const session = new OnnxSession(
       {
