@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { narrowLengthTable } from "../../scripts/datasets/card-lengths.js";
 import { loadChatJsonl } from "../../src/datasets/chat-jsonl.js";
 import {
   loadCotPersonaJudge,
@@ -150,10 +151,16 @@ describe.each(folders)("the data card %s/README.md", (folder) => {
     it("states each file's true size", () => {
       for (const f of own) {
         const count = loadChatJsonl(join(root, f)).examples.length;
-        const entry = card.split("\n- **Files:**").find((part) => part.includes(`\`${basename(f)}\``) && part.includes("examples"));
+        const entry = card.split("\n- **Files:**").slice(1).find((part) => part.includes(`\`${basename(f)}\``) && part.includes("examples"));
         expect(entry, f).toBeDefined();
         expect(entry!.slice(0, 400), f).toMatch(new RegExp(`\\b${count}\\s+examples`));
       }
+    });
+  }
+
+  if (folder === "narrow") {
+    it("holds the length table of the files as they are (scripts/datasets/card-lengths.ts)", () => {
+      expect(card).toContain(narrowLengthTable(join(root, folder)));
     });
   }
 
