@@ -28,7 +28,7 @@ describe("ONNX backend: model", () => {
   it("records its engine settings and reads the export's metadata", () => {
     expect(model.settings).toMatchObject({ backend: "onnx", gpu: "cpu", threads: 2, dtype: "fp32", contextSize: 256, flashAttention: false });
     expect(model.info.architecture).toBe("qwen2");
-    expect(model.info.bosTokenId).toBeNull();
+    expect(model.info.bosTokenId).toBe(264); // config.json bos_token_id (<|endoftext|>), as Qwen exports write it
     expect(model.info.eosTokenIds).toEqual([264, 266]);
     expect(model.info.sha256).toMatch(/^[0-9a-f]{64}$/);
   });

@@ -45,6 +45,7 @@ describe("ONNX vs llama.cpp on the shared fixture (tiny-qwen2.gguf / tiny-qwen2-
     const gguf = llama.get("f32")!;
     expect(onnx.info.vocabSize).toBe(gguf.info.vocabSize);
     expect(onnx.info.eosTokenIds).toEqual(gguf.info.eosTokenIds);
+    expect(onnx.info.bosTokenId).toBe(gguf.info.bosTokenId);
     expect(onnx.info.chatTemplate).toBe(gguf.info.chatTemplate);
     expect(onnx.renderChat(messages)).toBe(gguf.renderChat(messages));
     expect(onnx.chatTokens(messages)).toEqual(gguf.chatTokens(messages));

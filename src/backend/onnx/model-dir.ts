@@ -58,12 +58,10 @@ export function readOnnxModelDir(path: string, dtype = "fp32"): OnnxModelDir {
   const modelFile = join(dir, "onnx", `model${suffix}.onnx`);
   if (!existsSync(modelFile)) {
     const onnxDir = join(dir, "onnx");
-    const available = existsSync(onnxDir)
-      ? readdirSync(onnxDir)
-          .filter((f) => f.endsWith(".onnx"))
-          .map((f) => Object.entries(DTYPE_SUFFIX).find(([, s]) => f === `model${s}.onnx`)?.[0])
-          .filter((d): d is string => d !== undefined)
-      : [];
+    const files = new Set(existsSync(onnxDir) ? readdirSync(onnxDir) : []);
+    const available = Object.entries(DTYPE_SUFFIX)
+      .filter(([, s]) => files.has(`model${s}.onnx`))
+      .map(([d]) => d);
     throw new EmlabError(
       `${modelFile}: no ${dtype} weights in this export` + (available.length ? ` (available dtypes: ${available.join(", ")})` : " (no onnx/model*.onnx files)"),
     );

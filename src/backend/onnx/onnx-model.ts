@@ -75,7 +75,8 @@ export class OnnxLoadedModel implements LoadedModel {
       vocabSize: positiveInt(config.vocab_size) ?? tokenizer.size,
       trainedContextLength: trained,
       chatTemplate: chatTemplateSource(tc.chat_template),
-      bosTokenId: bosToken === undefined ? null : (tokenizer.idOf(bosToken) ?? null),
+      // Qwen's tokenizer_config.json has no bos_token but config.json names one (as GGUF conversions do).
+      bosTokenId: bosToken === undefined ? (tokenId(config.bos_token_id) ?? null) : (tokenizer.idOf(bosToken) ?? null),
       eosTokenIds: [...eos].sort((a, b) => a - b),
     };
     const settings: EngineSettings = {
@@ -176,6 +177,10 @@ export class OnnxLoadedModel implements LoadedModel {
 
 function positiveInt(value: unknown): number | undefined {
   return typeof value === "number" && Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
+function tokenId(value: unknown): number | undefined {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : undefined;
 }
 
 function ids(value: unknown): number[] {
