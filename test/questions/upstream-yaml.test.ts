@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import { validateDatasetFile } from "../../src/datasets/registry.js";
 import { loadQuestionSet } from "../../src/questions/load-question-set.js";
 
 // The original EM evaluation files (MIT), read in place and never copied into the repository.
@@ -21,6 +22,12 @@ describe.skipIf(files.length === 0)("the original EM evaluation YAML", () => {
       expect(Object.keys(question.judgePrompts).length).toBeGreaterThan(0);
       for (const prompt of Object.values(question.judgePrompts)) expect(prompt).toContain("{answer}");
     }
+  });
+
+  it.each(files)("%s passes `emlab datasets import` validation", (file) => {
+    const validated = validateDatasetFile(join(UPSTREAM, file));
+    expect(validated).toMatchObject({ kind: "em-yaml", rows: (parse(readFileSync(join(UPSTREAM, file), "utf8")) as unknown[]).length });
+    expect(validated.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it("resolves aliases: shared paraphrases, judge prompts and sample counts", () => {
