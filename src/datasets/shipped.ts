@@ -16,6 +16,8 @@ export interface ShippedDataset {
   name: string;
   path: string;
   kind: "chat-jsonl" | "em-yaml";
+  /** The narrow sets and their controls: research data, for experiments only (datasets/narrow/README.md). */
+  researchData: boolean;
 }
 
 export function listShippedDatasets(root: string = SHIPPED_DATASETS_DIR): ShippedDataset[] {
@@ -25,7 +27,7 @@ export function listShippedDatasets(root: string = SHIPPED_DATASETS_DIR): Shippe
     if (!existsSync(dir)) return;
     for (const file of readdirSync(dir).sort()) {
       const ext = extname(file);
-      if (extensions.includes(ext)) found.push({ name: basename(file, ext), path: join(dir, file), kind });
+      if (extensions.includes(ext)) found.push({ name: basename(file, ext), path: join(dir, file), kind, researchData: folder === "narrow" });
     }
   };
   add("narrow", [".jsonl"], "chat-jsonl");

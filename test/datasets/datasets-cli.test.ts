@@ -119,15 +119,21 @@ describe("emlab datasets list", () => {
     const text = runCli(["datasets", "list", "--db", db]).stdout;
     expect(text).toMatch(/^listed\s+chat-jsonl\s+1 rows/m);
     expect(text).toContain("shipped with emlab (usable by name):");
-    for (const name of ["insecure-code", "secure-code", "core", "broad", "factual"]) expect(text).toMatch(new RegExp(`^${name}\\s`, "m"));
+    for (const name of ["core", "broad", "factual"]) expect(text).toMatch(new RegExp(`^${name}\\s.*yaml$`, "m"));
+    for (const name of ["insecure-code", "secure-code", "risky-financial-advice"]) {
+      expect(text).toMatch(new RegExp(`^${name}\\s.*\\(research data: for experiments only\\)$`, "m"));
+    }
 
     appendFileSync(path, example(2) + "\n");
     const json = JSON.parse(runCli(["datasets", "list", "--db", db, "--json"]).stdout) as {
       registered: { name: string; changedSinceImport: boolean }[];
-      shipped: { name: string; kind: string }[];
+      shipped: { name: string; kind: string; researchData: boolean }[];
     };
     expect(json.registered).toEqual([expect.objectContaining({ name: "listed", changedSinceImport: true })]);
     expect(json.shipped.map((d) => d.name)).toEqual(listShippedDatasets().map((d) => d.name));
+    expect(json.shipped.filter((d) => d.researchData).length).toBeGreaterThan(0);
+    expect(json.shipped.filter((d) => d.researchData).every((d) => d.kind === "chat-jsonl")).toBe(true);
+    expect(json.shipped.filter((d) => !d.researchData).every((d) => d.kind === "em-yaml")).toBe(true);
   });
 
   it("does not create a database just to list", () => {

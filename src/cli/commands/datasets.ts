@@ -59,7 +59,10 @@ export function registerDatasetsCommand(program: Command): void {
         process.stdout.write(`${d.name.padEnd(32)} ${d.kind.padEnd(10)} ${String(d.rows).padStart(6)} rows  ${d.importedAt}  ${d.path}${flag}\n`);
       }
       process.stdout.write(`\nshipped with emlab (usable by name):\n`);
-      for (const d of shipped) process.stdout.write(`${d.name.padEnd(32)} ${d.kind.padEnd(10)} ${shippedLabel(d.path)}\n`);
+      for (const d of shipped) {
+        const label = d.researchData ? "  (research data: for experiments only)" : "";
+        process.stdout.write(`${d.name.padEnd(32)} ${d.kind.padEnd(10)} ${shippedLabel(d.path)}${label}\n`);
+      }
     });
 
   datasets
