@@ -22,7 +22,9 @@ export function sampleKey(parts: {
   params: SamplingParams;
   sampleIndex: number;
 }): string {
-  const { seed, ...settings } = parts.params;
+  // Named fields only: whatever else a caller's params object carries must not change the key.
+  const { temperature, topP, topK, minP, maxTokens, stop, seed, topLogprobs } = parts.params;
+  const settings = { temperature, topP, topK, minP, maxTokens, stop, topLogprobs };
   return contentKey({
     model: parts.modelSha,
     // Scale-0 adapters are bit-identical to none: they still get their own key, since the
