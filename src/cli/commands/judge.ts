@@ -1,4 +1,6 @@
+import { existsSync } from "node:fs";
 import { Option, type Command } from "commander";
+import { EmlabError } from "../../errors.js";
 import type { BackendName } from "../../backend/open.js";
 import { judgeRun } from "../../judge/judge-run.js";
 import { createProgress } from "../../runner/progress.js";
@@ -28,11 +30,13 @@ export function registerJudgeCommand(program: Command): void {
       ref: string | undefined,
       options: EngineCliOptions & { judge: string; judgeBackend: BackendName; metrics?: string; contextSize?: number; db: string; json?: boolean },
     ) => {
+      // Reading commands never create a database (openStore would make an empty one).
+      if (!existsSync(options.db)) throw new EmlabError(`${options.db}: no such database (emlab run EXPERIMENT.yaml --db ${options.db} creates it)`);
       using store = openStore(options.db);
       const run = resolveRun(store, ref);
       const result = await judgeRun(store, run, {
         judge: { backend: options.judgeBackend, path: options.judge, contextSize: options.contextSize },
-        metrics: options.metrics?.split(",").map((m) => m.trim()).filter(Boolean),
+        metrics: options.metrics === undefined ? undefined : metricList(options.metrics),
         gpu: options.gpu,
         threads: options.threads,
         progress: options.json ? undefined : createProgress(process.stderr, "judgments"),
@@ -44,4 +48,10 @@ export function registerJudgeCommand(program: Command): void {
       );
     },
   );
+}
+
+function metricList(text: string): string[] {
+  const metrics = [...new Set(text.split(",").map((m) => m.trim()).filter(Boolean))];
+  if (metrics.length === 0) throw new EmlabError(`--metrics: no metric named in '${text}' (e.g. --metrics aligned,coherent)`);
+  return metrics;
 }

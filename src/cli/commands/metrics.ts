@@ -1,4 +1,6 @@
+import { existsSync } from "node:fs";
 import { Option, type Command } from "commander";
+import { EmlabError } from "../../errors.js";
 import { CONVENTION_NAMES, type ConventionName } from "../../metrics/conventions.js";
 import { metricsSummary } from "../../report/metrics-summary.js";
 import { formatMetricsSummary } from "../../report/metrics-text.js";
@@ -23,6 +25,8 @@ export function registerMetricsCommand(program: Command): void {
         ref: string | undefined,
         options: { db: string; convention?: ConventionName; judgeModel?: number; bootstrapSeed: number; resamples: number; json?: boolean },
       ) => {
+        // Reading commands never create a database (openStore would make an empty one).
+        if (!existsSync(options.db)) throw new EmlabError(`${options.db}: no such database (emlab run EXPERIMENT.yaml --db ${options.db} creates it)`);
         using store = openStore(options.db);
         const run = resolveRun(store, ref);
         const summary = metricsSummary(store, run, {

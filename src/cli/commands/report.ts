@@ -1,6 +1,7 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { Option, type Command } from "commander";
+import { EmlabError } from "../../errors.js";
 import { CONVENTION_NAMES, type ConventionName } from "../../metrics/conventions.js";
 import { reportDataFromStore } from "../../report/from-store.js";
 import { writeReport } from "../../report/write.js";
@@ -28,6 +29,8 @@ export function registerReportCommand(program: Command): void {
         ref: string | undefined,
         options: { out: string; csv?: string; db: string; convention: ConventionName; judgeModel?: number; bootstrapSeed: number; resamples: number; maxSamples: number; json?: boolean },
       ) => {
+        // Reading commands never create a database (openStore would make an empty one).
+        if (!existsSync(options.db)) throw new EmlabError(`${options.db}: no such database (emlab run EXPERIMENT.yaml --db ${options.db} creates it)`);
         using store = openStore(options.db);
         const run = resolveRun(store, ref);
         const data = reportDataFromStore(store, run, {
