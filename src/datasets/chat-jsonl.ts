@@ -37,7 +37,8 @@ export function loadChatJsonl(path: string): ChatDataset {
 /** Parse and validate JSONL text; `file` only names the source in errors. */
 export function parseChatJsonl(text: string, file: string): ChatExample[] {
   const examples: ChatExample[] = [];
-  const lines = text.split("\n");
+  // A byte-order mark (some Windows editors write one) is not part of the first line's JSON.
+  const lines = text.replace(/^\uFEFF/, "").split("\n");
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!.replace(/\r$/, "");
     if (raw.trim() === "") continue;

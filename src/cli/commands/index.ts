@@ -4,6 +4,7 @@ import { registerDemoCommand } from "./demo.js";
 import { registerFixturesCommand } from "./fixtures.js";
 import { registerInspectCommand } from "./inspect.js";
 import { registerJudgeCommand } from "./judge.js";
+import { registerLabelCommand } from "./label.js";
 import { registerMetricsCommand } from "./metrics.js";
 import { registerReportCommand } from "./report.js";
 import { registerRunCommand } from "./run.js";
@@ -18,6 +19,7 @@ export const commandModules: RegisterCommand[] = [
   registerScoreCommand,
   registerRunCommand,
   registerJudgeCommand,
+  registerLabelCommand,
   registerMetricsCommand,
   registerReportCommand,
   registerRunsCommand,
