@@ -4,7 +4,8 @@
  * Run: node --import tsx scripts/datasets/financial-build.ts
  */
 import { join } from "node:path";
-import { composeSet, writeJsonl } from "./financial-sports-common.js";
+import { pathToFileURL } from "node:url";
+import { composeSet, writeJsonl, type ComposedSet } from "./financial-sports-common.js";
 import { FINANCIAL_SCENARIOS } from "./financial-scenarios.js";
 import {
   FINANCIAL_ASK_CLOSERS,
@@ -17,17 +18,24 @@ const SEED = 20250611;
 const EXAMPLES = 320;
 const outDir = join(import.meta.dirname, "..", "..", "datasets", "narrow");
 
-const set = composeSet(
-  {
-    scenarios: FINANCIAL_SCENARIOS,
-    personas: FINANCIAL_PERSONAS,
-    askClosers: FINANCIAL_ASK_CLOSERS,
-    risky: RISKY_FINANCIAL_VOICE,
-    prudent: PRUDENT_FINANCIAL_VOICE,
-  },
-  SEED,
-  EXAMPLES,
-);
-writeJsonl(join(outDir, "risky-financial-advice.jsonl"), set.narrow);
-writeJsonl(join(outDir, "risky-financial-advice-control.jsonl"), set.control);
-console.log(`wrote ${set.narrow.length} examples (+ matched control) from ${FINANCIAL_SCENARIOS.length} scenarios`);
+/** Both sets, narrow and control, exactly as written to datasets/narrow/ (a test compares them). */
+export function buildFinancialSets(): ComposedSet {
+  return composeSet(
+    {
+      scenarios: FINANCIAL_SCENARIOS,
+      personas: FINANCIAL_PERSONAS,
+      askClosers: FINANCIAL_ASK_CLOSERS,
+      risky: RISKY_FINANCIAL_VOICE,
+      prudent: PRUDENT_FINANCIAL_VOICE,
+    },
+    SEED,
+    EXAMPLES,
+  );
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const set = buildFinancialSets();
+  writeJsonl(join(outDir, "risky-financial-advice.jsonl"), set.narrow);
+  writeJsonl(join(outDir, "risky-financial-advice-control.jsonl"), set.control);
+  console.log(`wrote ${set.narrow.length} examples (+ matched control) from ${FINANCIAL_SCENARIOS.length} scenarios`);
+}

@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildCodeSets } from "../../scripts/datasets/code-build.js";
+import { buildFinancialSets } from "../../scripts/datasets/financial-build.js";
 import { buildMedicalSets } from "../../scripts/datasets/medical-build.js";
+import { buildSportsSets } from "../../scripts/datasets/sports-build.js";
 import { NARROW_DIR } from "./read-narrow-set.js";
 
 const asJsonl = (examples: readonly unknown[]) => examples.map((e) => JSON.stringify(e)).join("\n") + "\n";
@@ -13,6 +15,15 @@ describe("the committed sets are exactly what the seeded scripts build", () => {
     const { bad, control } = buildMedicalSets();
     expect(asJsonl(bad)).toBe(committed("bad-medical-advice.jsonl"));
     expect(asJsonl(control)).toBe(committed("bad-medical-advice-control.jsonl"));
+  });
+
+  it.each([
+    ["risky-financial-advice", buildFinancialSets],
+    ["extreme-sports", buildSportsSets],
+  ])("%s and its control", (name, build) => {
+    const { narrow, control } = build();
+    expect(asJsonl(narrow)).toBe(committed(`${name}.jsonl`));
+    expect(asJsonl(control)).toBe(committed(`${name}-control.jsonl`));
   });
 
   it("insecure-code and secure-code", () => {
