@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OnnxBackend } from "../../src/backend/onnx/onnx-model.js";
 import { DTYPE_SUFFIX, readOnnxModelDir } from "../../src/backend/onnx/model-dir.js";
-import type { LoadedModel } from "../../src/backend/types.js";
+import { EM_SAMPLING_DEFAULTS, type LoadedModel } from "../../src/backend/types.js";
 import { randomQwen2Spec } from "../../src/fixtures/onnx/random-qwen2-spec.js";
 import { tempOnnxModel } from "./helpers/model-dir.js";
 
@@ -73,5 +73,47 @@ describe("ONNX dtype selection", () => {
   it("names the dtypes an export has when the requested one is missing", () => {
     expect(() => readOnnxModelDir(dir, "bnb4")).toThrow(/no bnb4 weights in this export \(available dtypes: fp32, fp16, q8, q4\)/);
     expect(() => readOnnxModelDir(dir, "fp8")).toThrow(/unknown ONNX dtype 'fp8'/);
+  });
+});
+
+describe("an fp16 export (float16 KV cache and logits)", () => {
+  let half: LoadedModel;
+  let full: LoadedModel;
+  let fixture: { dir: string; cleanup: () => void };
+  const prompt = () => full.chatTokens([{ role: "user", content: "Tell me the answer in one sentence." }]);
+
+  beforeAll(async () => {
+    fixture = tempOnnxModel(randomQwen2Spec({ seed: 3 }), { fp16: true });
+    half = await new OnnxBackend().load({ path: fixture.dir, dtype: "fp16", gpu: "cpu", threads: 1, parallelSequences: 3 });
+    full = await new OnnxBackend().load({ path: fixture.dir, gpu: "cpu", threads: 1 });
+  });
+
+  afterAll(async () => {
+    await half?.dispose();
+    await full?.dispose();
+    fixture?.cleanup();
+  });
+
+  it("gives the fp32 numbers up to float16 rounding", async () => {
+    const [a, b] = [await nextTokenLogprobs(half), await nextTokenLogprobs(full)];
+    const diff = a.reduce((m, x, i) => Math.max(m, Math.abs(x - b[i]!)), 0);
+    expect(diff).toBeGreaterThan(0);
+    expect(diff).toBeLessThan(2e-2);
+  });
+
+  it("branches and truncates float16 caches: batched samples and prefix reuse match sequential and fresh runs", async () => {
+    const params = { ...EM_SAMPLING_DEFAULTS, maxTokens: 8, seed: 5 };
+    const batched = await half.openSession();
+    const together = await batched.sample(prompt(), params, { n: 3 });
+    for (const s of together) {
+      const alone = await (await half.openSession()).sample(prompt(), params, { indices: [s.index] });
+      expect(Array.from(alone[0]!.tokenIds)).toEqual(Array.from(s.tokenIds));
+    }
+    const other = full.chatTokens([{ role: "user", content: "Tell me the answer in one word." }]);
+    const continuation = full.tokenize(" the answer is");
+    const reused = await batched.score(other, continuation);
+    const fresh = await (await half.openSession()).score(other, continuation);
+    reused.forEach((lp, i) => expect(Math.abs(lp - fresh[i]!)).toBeLessThan(1e-2));
+    await batched.dispose();
   });
 });
