@@ -94,6 +94,11 @@ describe("an fp16 export (float16 KV cache and logits)", () => {
     fixture?.cleanup();
   });
 
+  it("records its float16 KV cache in the engine settings", () => {
+    expect(half.settings).toMatchObject({ dtype: "fp16", kvCacheType: "f16" });
+    expect(full.settings).toMatchObject({ dtype: "fp32", kvCacheType: "f32" });
+  });
+
   it("gives the fp32 numbers up to float16 rounding", async () => {
     const [a, b] = [await nextTokenLogprobs(half), await nextTokenLogprobs(full)];
     const diff = a.reduce((m, x, i) => Math.max(m, Math.abs(x - b[i]!)), 0);

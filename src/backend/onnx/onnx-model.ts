@@ -13,6 +13,9 @@ import { isNoAdapter, loraFeeds, readLoraAdapter } from "./peft-adapter.js";
 import { createOrtSession, onnxRuntimeVersion } from "./runtime.js";
 
 const DEFAULT_CONTEXT = 4096;
+
+/** Also the KV-cache element type (fixed by the export), named as the llama backend's kvCacheType. */
+export type OnnxEngineSettings = EngineSettings & { kvCacheType: "f16" | "f32" };
 /** Prompt tokens per forward pass: bounds the [tokens × vocab] logits of a long prefill. */
 const PREFILL_CHUNK = 256;
 
@@ -39,7 +42,7 @@ export class OnnxLoadedModel implements LoadedModel {
     private readonly graph: DecoderGraph,
     private readonly tokenizer: HfTokenizer,
     readonly info: ModelInfo,
-    readonly settings: EngineSettings,
+    readonly settings: OnnxEngineSettings,
     bosToken: string | undefined,
     eosToken: string | undefined,
   ) {
@@ -79,7 +82,7 @@ export class OnnxLoadedModel implements LoadedModel {
       bosTokenId: bosToken === undefined ? (tokenId(config.bos_token_id) ?? null) : (tokenizer.idOf(bosToken) ?? null),
       eosTokenIds: [...eos].sort((a, b) => a - b),
     };
-    const settings: EngineSettings = {
+    const settings: OnnxEngineSettings = {
       backend: "onnx",
       engineVersion: `onnxruntime-node ${onnxRuntimeVersion()} (${device}), @huggingface/transformers ${(await loadTransformers()).env.version} tokenizer`,
       gpu: device,
@@ -89,6 +92,7 @@ export class OnnxLoadedModel implements LoadedModel {
       batchSize: PREFILL_CHUNK,
       parallelSequences: Math.max(1, options.parallelSequences ?? 1),
       dtype: files.dtype,
+      kvCacheType: graph.kv.type === "float16" ? "f16" : "f32",
     };
     return new OnnxLoadedModel(files, graph, tokenizer, info, settings, bosToken, eosToken);
   }
