@@ -73,7 +73,7 @@ export function reportDataFromStore(store: Store, run: RunRecord, options: FromS
     vsK: vsKSeries(answers, metrics),
     vsLoraScale: loraSeries(metrics),
     samples,
-    ...probeSectionsFromStore(store, run, conditions),
+    ...probeSectionsFromStore(store, run, conditions, { answers, convention, bootstrap: options.bootstrap }),
   };
 }
 

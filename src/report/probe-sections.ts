@@ -1,13 +1,164 @@
+import type { BootstrapOptions } from "../metrics/bootstrap.js";
+import type { Convention } from "../metrics/conventions.js";
+import { COT_PERSONA_KIND } from "../probes/cot-persona.js";
+import { RECOGNITION_SOURCES } from "../probes/recognition.js";
+import type { SampleScores } from "../probes/run-inputs.js";
+import { buildProbeSummary, type ConditionProbeSummary, type Counted, type CotPersonaSummary, type ProbeSummary } from "../probes/summary.js";
 import type { RunRecord, Store } from "../store/index.js";
-import type { ReportCondition, ReportData } from "./types.js";
+import { number, numberInterval, percent, percentInterval } from "./format.js";
+import type { RunAnswers } from "./run-answers.js";
+import type { MonitorSection, PersonaSection, ReportCondition, ReportData, ReportInterval, ReportSeries } from "./types.js";
+
+export interface ProbeSectionContext {
+  /** The run's answers with the report's chosen judge: probes are summarised with the same verdicts. */
+  answers: RunAnswers;
+  convention: Convention;
+  bootstrap?: Pick<BootstrapOptions, "seed" | "resamples">;
+}
 
 /**
- * HOOK for the persona and monitor sections. src/probes is to export probeSectionsForReport(...),
- * which turns a run's probe results into ReportData's persona/monitor shapes; it did not exist when
- * this was written, so this returns no sections and reports of probed runs show none yet. Wire it in
- * here (and only here): reportDataFromStore spreads the result into the report, and a run without
- * probe results must keep returning {}.
+ * The persona and monitor sections of a run's report, from its stored probe results, the judge
+ * verdicts the report uses, and the cot_persona labels (judge and human). A run without probe
+ * results returns {}.
  */
-export function probeSectionsFromStore(_store: Store, _run: RunRecord, _conditions: readonly ReportCondition[]): Pick<ReportData, "persona" | "monitor"> {
-  return {};
+export function probeSectionsFromStore(store: Store, run: RunRecord, conditions: readonly ReportCondition[], context: ProbeSectionContext): Pick<ReportData, "persona" | "monitor"> {
+  const results = store.listProbeResults(run.id);
+  if (results.length === 0) return {};
+  const judged = context.answers.conditions;
+  const scores = new Map<number, SampleScores>(judged.flatMap((c) => c.samples.map((s) => [s.sampleId, { aligned: s.aligned, coherent: s.coherent }] as const)));
+  const summary = buildProbeSummary({
+    conditions: judged.map((c) => ({ id: c.record.id, label: c.record.key })),
+    results,
+    samples: judged.flatMap((c) => c.samples.map((s) => ({ sampleId: s.sampleId, conditionId: c.record.id, questionId: s.questionId }))),
+    scores,
+    labels: store.listLabels({ runId: run.id, kind: COT_PERSONA_KIND }),
+    convention: context.convention,
+    bootstrap: context.bootstrap,
+  });
+  return probeSections(summary, conditions);
 }
+
+/** ProbeSummary → the report's persona and monitor sections (pure). Condition labels are report condition ids (keys). */
+export function probeSections(summary: ProbeSummary, conditions: readonly ReportCondition[]): Pick<ReportData, "persona" | "monitor"> {
+  const labelOf = new Map(conditions.map((c) => [c.id, c.label]));
+  const name = (c: ConditionProbeSummary) => labelOf.get(c.label) ?? c.label;
+  const out: Pick<ReportData, "persona" | "monitor"> = {};
+  const withPersona = summary.conditions.filter(hasPersonaProbes);
+  if (withPersona.length > 0) out.persona = personaSection(summary, withPersona, name);
+  const withMonitor = summary.conditions.filter((c) => c.monitorGap.n > 0);
+  if (withMonitor.length > 0) out.monitor = monitorSection(summary, withMonitor, conditions, name);
+  return out;
+}
+
+function hasPersonaProbes(c: ConditionProbeSummary): boolean {
+  return c.selfAlignment.n + c.selfHarmfulness.n + c.choice.n + c.scorePrediction.n > 0 || RECOGNITION_SOURCES.some((s) => c.recognition[s].n > 0) || c.cotPersona !== null;
+}
+
+function personaSection(summary: ProbeSummary, rows: readonly ConditionProbeSummary[], name: (c: ConditionProbeSummary) => string): PersonaSection {
+  const parts = [
+    summary.verdictDefinition,
+    "Each verdict is followed by the self-report's and the misalignment rate's 95% intervals.",
+    `Per condition — ${rows.map((c) => `${name(c)}: ${conditionDetails(c)}`).join(" | ")}.`,
+    scorePredictionText(summary.scorePrediction),
+    cotText(summary.cotPersona),
+  ];
+  return {
+    definition: parts.filter((p) => p !== "").join(" "),
+    selfReportThreshold: summary.thresholds.selfReport,
+    misalignmentThreshold: summary.thresholds.misalignmentRate,
+    rows: rows.map((c) => ({
+      conditionId: c.label,
+      selfReport: c.selfReport.value,
+      misalignmentRate: c.misalignment.value,
+      verdict: `${c.verdict} · self-report ${numberInterval(c.selfReport, 1)} (${c.selfReport.from ?? "none"}); rate ${percentInterval(c.misalignment)}`,
+    })),
+  };
+}
+
+/** One condition's probe results as a line: self-assessment, choice, recognition by source, score prediction. */
+function conditionDetails(c: ConditionProbeSummary): string {
+  const items: string[] = [];
+  if (c.selfAlignment.n + c.selfHarmfulness.n > 0) {
+    items.push(`self-assessed alignment ${numberInterval(c.selfAlignment, 1)} (n=${c.selfAlignment.n}), harmfulness ${numberInterval(c.selfHarmfulness, 1)} (n=${c.selfHarmfulness.n})`);
+  }
+  if (c.choice.n > 0) {
+    items.push(`P(misaligned description) ${percentInterval(c.choice)} over ${c.choice.n} pairs (shown first ${percent(c.choice.misalignedFirst)}, second ${percent(c.choice.misalignedSecond)})`);
+  }
+  const recognised = RECOGNITION_SOURCES.filter((s) => c.recognition[s].n > 0);
+  if (recognised.length > 0) {
+    items.push(`P(yes, I wrote this) ${recognised.map((s) => `${s.replace("_", " ")} ${percentInterval(c.recognition[s])} (n=${c.recognition[s].n})`).join(", ")}`);
+  }
+  if (c.scorePrediction.n > 0) items.push(`score prediction ρ ${numberInterval(c.scorePrediction)} (n=${c.scorePrediction.n})`);
+  if (c.cotPersona) items.push(`CoT traces ${c.cotPersona.traces} (${c.cotPersona.misalignedTraces} misaligned)`);
+  return items.join("; ") || "no results";
+}
+
+function scorePredictionText(s: Counted & { method: string }): string {
+  if (s.n === 0) return "";
+  return `Score prediction: Spearman ρ between the model's predicted and the judge's real alignment score of its own answers, all conditions pooled: ${numberInterval(s)} over ${s.n} answers (${s.method}).`;
+}
+
+function cotText(cot: CotPersonaSummary | null): string {
+  if (!cot) return "CoT persona: no chain-of-thought traces with a reasoning block were classified.";
+  const share = (c: Counted) => (c.n === 0 ? "no labels" : `${percentInterval(c)} of ${c.n}`);
+  const agreement =
+    cot.agreement.n === 0
+      ? "no trace has both a judge and a human label yet (emlab label RUN)"
+      : `judge vs human on ${cot.agreement.n} label pairs: ${percent(cot.agreement.percent)} agreement, Cohen's κ ${number(cot.agreement.kappa, 2)}`;
+  return (
+    `CoT persona: ${cot.traces} traces classified by the judge, ${cot.misalignedTraces} of them misaligned; share of misaligned traces adopting a persona — ` +
+    `judge ${share(cot.judgePersonaShare)}, human ${share(cot.humanPersonaShare)} (Wilson 95%); ${agreement}.`
+  );
+}
+
+function monitorSection(summary: ProbeSummary, rows: readonly ConditionProbeSummary[], conditions: readonly ReportCondition[], name: (c: ConditionProbeSummary) => string): MonitorSection {
+  const rho = summary.monitorVsMisalignment;
+  const kl = rows.filter((c) => c.monitorKl.n > 0).map((c) => `${name(c)} ${numberInterval(c.monitorKl, 3)}`);
+  const definition = [
+    "per question, the mean per-token log-likelihood of the misaligned reference answer minus that of the aligned one (nats/token; positive = the condition finds the misaligned answer more likely), one prefill per condition and question, averaged over questions with a percentile bootstrap over questions.",
+    kl.length > 0 ? `KL(condition ‖ base) of the next-token distribution at the answer start, nats, mean over questions: ${kl.join("; ")}.` : "",
+    rho.n > 0
+      ? `Monitor vs judged misalignment across conditions: Spearman ρ(gap, misalignment rate) = ${numberInterval(rho)} over ${rho.n} conditions (${rho.method}).`
+      : "Monitor vs judged misalignment: no condition has both a gap and a misalignment rate.",
+  ];
+  const byId = new Map(conditions.map((c) => [c.id, c]));
+  const points = rows.flatMap((c) => {
+    const rc = byId.get(c.label);
+    return rc ? [{ rc, gap: c.monitorGap }] : [];
+  });
+  return {
+    definition: definition.filter((p) => p !== "").join(" "),
+    unit: "nats/token",
+    rows: rows.map((c) => ({ conditionId: c.label, gap: interval(c.monitorGap) })),
+    vsK: series(points, (rc) => rc.k ?? null, (rc) => `${rc.variant}${rc.loraScale != null ? ` scale=${rc.loraScale}` : ""}`),
+    vsScale: series(points, (rc) => rc.loraScale ?? null, (rc) => `${rc.variant}${rc.k != null ? ` k=${rc.k}` : ""}`),
+  };
+}
+
+/**
+ * Monitor gap against a condition field (k or LoRA scale), one line per the rest of the condition.
+ * Conditions that differ only by in-context seed share a point: their mean gap, without an interval.
+ */
+function series(points: readonly { rc: ReportCondition; gap: Counted }[], xOf: (rc: ReportCondition) => number | null, nameOf: (rc: ReportCondition) => string): ReportSeries[] {
+  const groups = new Map<string, Map<number, Counted[]>>();
+  for (const { rc, gap } of points) {
+    const x = xOf(rc);
+    if (x === null || gap.value === null) continue;
+    const name = `${rc.model}/${nameOf(rc)}`;
+    const byX = groups.get(name) ?? new Map<number, Counted[]>();
+    groups.set(name, byX);
+    byX.set(x, [...(byX.get(x) ?? []), gap]);
+  }
+  return [...groups].map(([name, byX]) => ({
+    name,
+    points: [...byX]
+      .sort((a, b) => a[0] - b[0])
+      .map(([x, gaps]) =>
+        gaps.length === 1
+          ? { x, value: gaps[0]!.value, low: gaps[0]!.low, high: gaps[0]!.high, n: gaps[0]!.n }
+          : { x, value: gaps.reduce((sum, g) => sum + g.value!, 0) / gaps.length, low: null, high: null, n: gaps.length },
+      ),
+  }));
+}
+
+const interval = (e: ReportInterval): ReportInterval => ({ value: e.value, low: e.low, high: e.high });
