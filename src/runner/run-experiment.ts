@@ -6,6 +6,8 @@ import { checkContextFits, expandExperiment, loadExperiment, summarizePlan, type
 import type { ExperimentConfig, LoadExperimentOptions } from "../experiment/index.js";
 import { openStore, type Store } from "../store/index.js";
 import { judgeRun, type JudgeRunResult } from "../judge/judge-run.js";
+import { anyProbe, parseProbeConfig } from "../probes/config.js";
+import { runProbes, type RunProbesResult } from "../probes/run-probes.js";
 import { sha256 } from "../util/hash.js";
 import { executePlan, type EngineOptions, type ExecuteResult } from "./execute.js";
 import type { Progress } from "./progress.js";
@@ -14,6 +16,8 @@ export interface RunExperimentOptions extends EngineOptions {
   db: string;
   progress?: Progress;
   judgeProgress?: Progress;
+  /** Called before the probes start (they have no per-item progress). */
+  onProbesStart?: () => void;
   resolveDatasetName?: LoadExperimentOptions["resolveDatasetName"];
 }
 
@@ -22,6 +26,8 @@ export interface RunExperimentResult extends ExecuteResult {
   resumed: boolean;
   /** Present when the experiment file names a judge. */
   judge?: JudgeRunResult;
+  /** Present when the experiment has a `probes:` section with any probe on. */
+  probes?: Omit<RunProbesResult, "config">;
 }
 
 /** Parse, validate and expand an experiment file (no model is loaded). */
@@ -38,6 +44,8 @@ export function planExperiment(file: string, options: LoadExperimentOptions = {}
 export async function runExperiment(file: string, options: RunExperimentOptions): Promise<RunExperimentResult> {
   const { config, plan } = planExperiment(file, { resolveDatasetName: options.resolveDatasetName ?? datasetResolver(options.db) });
   using store = openStore(options.db);
+  // Probe settings are checked before any sampling, so a typo does not cost a whole run.
+  const probeConfig = parseProbeConfig(config.probes, config.file);
   const { runId, resumed } = findOrCreateRun(store, config, plan, readFileSync(file, "utf8"));
   try {
     const result = await executePlan(plan, store, runId, {
@@ -55,8 +63,19 @@ export async function runExperiment(file: string, options: RunExperimentOptions)
         progress: options.judgeProgress,
       });
     }
+    let probes: RunExperimentResult["probes"];
+    if (anyProbe(probeConfig)) {
+      // After judging: recognition and score prediction pick answers by their judge scores.
+      options.onProbesStart?.();
+      const { computed, reused, seconds } = await runProbes(store, store.getRun(runId)!, plan, {
+        gpu: options.gpu,
+        threads: options.threads,
+        flashAttention: options.flashAttention,
+      });
+      probes = { computed, reused, seconds };
+    }
     store.setRunStatus(runId, "complete");
-    return { ...result, name: config.name, resumed, ...(judge ? { judge } : {}) };
+    return { ...result, name: config.name, resumed, ...(judge ? { judge } : {}), ...(probes ? { probes } : {}) };
   } catch (error) {
     store.setRunStatus(runId, "failed", (error as Error).message);
     throw error;
