@@ -83,7 +83,9 @@ export async function executePlan(
       result.engineSettings[runModel.id] = model.settings;
       const modelId = store.upsertModel({ path: model.info.path, sha256: model.info.sha256, backend: runModel.backend, info: model.info });
       for (const group of groupBy(conditions, (c) => weightKey(c)).values()) {
-        const session = await model.openSession(group[0]!.weights);
+        // Opened on the first cell that needs sampling: a finished group costs no KV cache.
+        let session: Session | undefined;
+        const openSession = async () => (session ??= await model.openSession(group[0]!.weights));
         const sampledPrompts: number[][] = [];
         try {
           const adapters: AdapterIdentity[] = [];
@@ -106,13 +108,15 @@ export async function executePlan(
           // with its own system prompt (no shared prefix) sits between questions that share one.
           jobs.sort((a, b) => compareTokens(a.tokens, b.tokens));
           for (const job of jobs) {
-            await runCell({ plan, store, runId, model, modelId, session, adapters, ...job, sampledPrompts, result, progress: options.progress });
+            await runCell({ plan, store, runId, model, modelId, openSession, adapters, ...job, sampledPrompts, result, progress: options.progress });
           }
         } finally {
-          result.evaluatedTokens += session.stats.evaluatedTokens;
-          result.prefillTokens += session.stats.prefillTokens;
           result.uniquePromptTokens += uniquePrefixTokens(sampledPrompts);
-          await session.dispose();
+          if (session) {
+            result.evaluatedTokens += session.stats.evaluatedTokens;
+            result.prefillTokens += session.stats.prefillTokens;
+            await session.dispose();
+          }
         }
       }
     } finally {
@@ -139,7 +143,7 @@ interface CellContext extends CellJob {
   runId: number;
   model: LoadedModel;
   modelId: number;
-  session: Session;
+  openSession: () => Promise<Session>;
   adapters: AdapterIdentity[];
   /** Prompts sampled in this session (for the unique-prefix count). */
   sampledPrompts: number[][];
@@ -173,7 +177,7 @@ async function runCell(ctx: CellContext): Promise<void> {
   if (missing.length === 0) return;
 
   ctx.sampledPrompts.push(tokens);
-  const samples = await ctx.session.sample(tokens, plan.sampling, { indices: missing });
+  const samples = await (await ctx.openSession()).sample(tokens, plan.sampling, { indices: missing });
   const generatedTokens = samples.reduce((n, s) => n + s.tokenIds.length, 0);
   store.transaction(() => {
     store.insertSamples(samples.map((s) => sampleRow(s, keys[s.index]!, promptId, ctx)));
