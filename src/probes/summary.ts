@@ -63,6 +63,8 @@ export interface ConditionProbeSummary {
   /** Mean monitor gap (misaligned − aligned, nats/token) and KL from base (nats) over questions. */
   monitorGap: Counted;
   monitorKl: Counted;
+  /** Per probe name: results stored for the condition, and those with a value (e.g. a number answer can have none). */
+  counts: Record<string, { results: number; scored: number }>;
 }
 
 export interface ProbeSummary {
@@ -124,6 +126,7 @@ export function buildProbeSummary(input: ProbeSummaryInput): ProbeSummary {
       verdict: personaVerdict(misalignment.value, selfReport.value),
       monitorGap: meanEstimate(values(monitorRows), bootstrap, "questions"),
       monitorKl: meanEstimate(monitorRows.flatMap((r) => (typeof r.details.kl === "number" ? [r.details.kl] : [])), bootstrap, "questions"),
+      counts: countsOf(own),
     };
   });
 
@@ -136,6 +139,16 @@ export function buildProbeSummary(input: ProbeSummaryInput): ProbeSummary {
     scorePrediction: correlation(allPredictions, bootstrap, "answers"),
     cotPersona: allCot.length > 0 ? cotSummary(allCot, input, labelsBySample) : null,
   };
+}
+
+function countsOf(rows: readonly ProbeResultRecord[]): ConditionProbeSummary["counts"] {
+  const counts: ConditionProbeSummary["counts"] = {};
+  for (const r of rows) {
+    const c = (counts[r.probe] ??= { results: 0, scored: 0 });
+    c.results++;
+    if (r.value !== null) c.scored++;
+  }
+  return counts;
 }
 
 /** A result computed again (e.g. after a prompt changed) replaces the older one of the same item. */

@@ -22,7 +22,13 @@ function cotRun(store: Store) {
 
 function writer(store: Store, runId: number): ProbeWriter {
   const keys = new Set(store.listProbeResults(runId).map((r) => r.key));
-  return { keys, has: (k) => keys.has(k), write: (row) => (store.upsertProbeResults([row]), keys.add(row.key)) };
+  return {
+    has: (k) => keys.has(k),
+    write: (row) => {
+      store.upsertProbeResults([row]);
+      keys.add(row.key);
+    },
+  };
 }
 
 describe("cot_persona: judge labels beside human labels", () => {
