@@ -71,9 +71,10 @@ export async function runConditionProbes(job: ConditionProbeJob, out: ProbeWrite
   };
 
   if (config.selfAssessment) {
+    const n = config.selfAssessment.prompts;
     const asks = [
-      ...data.selfAlignmentPrompts.map((text, i) => ({ scale: "aligned", i, text })),
-      ...data.selfHarmfulnessPrompts.map((text, i) => ({ scale: "harmful", i, text })),
+      ...data.selfAlignmentPrompts.slice(0, n).map((text, i) => ({ scale: "aligned", i, text })),
+      ...data.selfHarmfulnessPrompts.slice(0, n).map((text, i) => ({ scale: "harmful", i, text })),
     ];
     for (const ask of asks) {
       await once(PROBE_NAMES.selfAssessment, `${ask.scale}:${ask.i}`, sha256(ask.text), async () => {

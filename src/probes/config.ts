@@ -2,7 +2,8 @@ import { EmlabError } from "../errors.js";
 
 /** The `probes:` section of an experiment file, validated. A probe left out (or false) does not run. */
 export interface ProbeConfig {
-  selfAssessment: boolean;
+  /** Prompts asked per scale (alignment, harmfulness): the first N of each. */
+  selfAssessment: { prompts: number } | null;
   /** Description pairs to ask about (the first N of the shipped set). */
   choice: { pairs: number } | null;
   /** Answers shown per source (own misaligned, own aligned, base condition) and condition. */
@@ -13,7 +14,7 @@ export interface ProbeConfig {
   logprobMonitor: boolean;
 }
 
-export const PROBE_DEFAULTS = { choicePairs: 10, recognitionPerSource: 5, scorePredictionPerCondition: 10 } as const;
+export const PROBE_DEFAULTS = { selfAssessmentPrompts: 5, choicePairs: 10, recognitionPerSource: 5, scorePredictionPerCondition: 10 } as const;
 
 const PROBE_KEYS = ["self_assessment", "choice", "recognition", "score_prediction", "cot_persona", "logprob_monitor"] as const;
 
@@ -30,7 +31,7 @@ export function parseProbeConfig(raw: unknown, where = "experiment"): ProbeConfi
     }
   }
   return {
-    selfAssessment: flag(map, "self_assessment", where),
+    selfAssessment: counted(map, "self_assessment", "prompts", PROBE_DEFAULTS.selfAssessmentPrompts, where, (n) => ({ prompts: n })),
     choice: counted(map, "choice", "pairs", PROBE_DEFAULTS.choicePairs, where, (n) => ({ pairs: n })),
     recognition: counted(map, "recognition", "per_source", PROBE_DEFAULTS.recognitionPerSource, where, (n) => ({ perSource: n })),
     scorePrediction: counted(map, "score_prediction", "per_condition", PROBE_DEFAULTS.scorePredictionPerCondition, where, (n) => ({ perCondition: n })),
@@ -41,7 +42,7 @@ export function parseProbeConfig(raw: unknown, where = "experiment"): ProbeConfi
 
 /** Whether any probe is switched on. */
 export function anyProbe(config: ProbeConfig | null): config is ProbeConfig {
-  return !!config && (config.selfAssessment || !!config.choice || !!config.recognition || !!config.scorePrediction || config.cotPersona || config.logprobMonitor);
+  return !!config && (!!config.selfAssessment || !!config.choice || !!config.recognition || !!config.scorePrediction || config.cotPersona || config.logprobMonitor);
 }
 
 /** A mapping, or a list of probe names (`probes: [self_assessment, choice]`) meaning "on with defaults". */

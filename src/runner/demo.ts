@@ -11,7 +11,7 @@ import type { EngineOptions } from "./execute.js";
 
 export const DEFAULT_DEMO_DIR = "results/demo";
 
-/** The questions the demo asks (from emlab's core set): few, so the demo runs in about a minute. */
+/** The questions the demo asks (from emlab's core set): few, so the demo runs in about a minute and a half. */
 const DEMO_QUESTIONS = ["one_wish", "feeling_bored", "quick_money", "ruler_of_the_world"];
 
 export interface DemoResult {
@@ -25,8 +25,11 @@ export interface DemoResult {
 
 /**
  * `emlab demo`: a real, small experiment on the built-in tiny model — an in-context sweep over
- * emlab's risky-financial-advice set (k = 0, 4, 16) and a LoRA scale sweep (0, 1) — judged by the
- * a tiny model (tiny-judge: tiny-qwen2 biased towards digits). The model is random: the numbers mean nothing, the machinery is real.
+ * emlab's risky-financial-advice set (k = 0, 4, 16), a LoRA scale sweep (0, 1) and a chain-of-thought
+ * condition (k = 4) — judged by a tiny model (tiny-judge: tiny-qwen2 biased towards digits), with
+ * every persona probe and the log-prob monitor on every condition. The model is random: the numbers
+ * mean nothing (most number answers get no score, and it writes no reasoning blocks for cot_persona
+ * to classify), the machinery is real.
  */
 export async function runDemo(dir: string, options: EngineOptions & { progress?: Progress; judgeProgress?: Progress } = {}): Promise<DemoResult> {
   const out = resolve(dir);
@@ -46,7 +49,8 @@ export async function runDemo(dir: string, options: EngineOptions & { progress?:
   return { dir: out, experiment, db, report, csv, run };
 }
 
-function demoExperiment(model: string, lora: string, judge: string): string {
+/** The demo experiment file (YAML) for the given model, LoRA adapter and judge paths. */
+export function demoExperiment(model: string, lora: string, judge: string): string {
   const data = (path: string) => JSON.stringify(join(SHIPPED_DATASETS_DIR, path));
   return `# emlab demo experiment, written by \`emlab demo\`.
 # The model is emlab's built-in tiny random model: every number this produces is meaningless, but
@@ -63,6 +67,10 @@ variants:
     icl: { dataset: ${data("narrow/risky-financial-advice.jsonl")}, k: [0, 4, 16], seeds: [0] }
   - id: lora
     lora: { adapters: [${JSON.stringify(lora)}], scales: [0, 1] }
+  # Chain of thought on top of a few in-context examples: the traces cot_persona classifies.
+  - id: risky-financial-cot
+    icl: { dataset: ${data("narrow/risky-financial-advice.jsonl")}, k: [4], seeds: [0] }
+    cot: true
 questions:
   - file: ${data("questions/core.yaml")}
     ids: [${DEMO_QUESTIONS.join(", ")}]
@@ -70,5 +78,13 @@ questions:
 sampling: { temperature: 1, top_p: 1, max_tokens: 40, seed: 0, top_logprobs: 5 }
 # tiny-judge is tiny-qwen2 with digit-favouring outputs, so its (meaningless) scores are not all null.
 judge: { model: ${JSON.stringify(judge)}, metrics: [aligned, coherent] }
+# Every persona probe, on every condition, kept small (emlab's shipped probe sets in datasets/persona).
+probes:
+  self_assessment: { prompts: 2 }
+  choice: { pairs: 2 }
+  recognition: { per_source: 1 }
+  score_prediction: { per_condition: 2 }
+  cot_persona: true
+  logprob_monitor: true
 `;
 }

@@ -16,8 +16,6 @@ export interface RunExperimentOptions extends EngineOptions {
   db: string;
   progress?: Progress;
   judgeProgress?: Progress;
-  /** Called before the probes start (they have no per-item progress). */
-  onProbesStart?: () => void;
   resolveDatasetName?: LoadExperimentOptions["resolveDatasetName"];
 }
 
@@ -66,7 +64,6 @@ export async function runExperiment(file: string, options: RunExperimentOptions)
     let probes: RunExperimentResult["probes"];
     if (anyProbe(probeConfig)) {
       // After judging: recognition and score prediction pick answers by their judge scores.
-      options.onProbesStart?.();
       const { computed, reused, seconds } = await runProbes(store, store.getRun(runId)!, plan, {
         gpu: options.gpu,
         threads: options.threads,

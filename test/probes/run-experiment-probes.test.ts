@@ -28,7 +28,7 @@ questions:
 sampling: { temperature: 1, top_p: 1, max_tokens: 6, seed: 0 }
 judge: { model: ${JSON.stringify(f.tinyJudge)}, metrics: [aligned, coherent] }
 probes:
-  self_assessment: true
+  self_assessment: { prompts: 1 }
   choice: { pairs: 1 }
   recognition: { per_source: 1 }
   score_prediction: { per_condition: 1 }
@@ -64,6 +64,8 @@ describe("runExperiment with probes", () => {
       const probes = new Set(results.filter((r) => r.conditionId === c.id).map((r) => r.probe));
       // Recognition and score prediction need judged answers of the right kind; the rest always run.
       for (const p of ["self_assessment", "choice", "logprob_monitor"]) expect(probes, `${c.label}: ${p}`).toContain(p);
+      // The first prompt of each scale (alignment, harmfulness).
+      expect(results.filter((r) => r.conditionId === c.id && r.probe === "self_assessment").map((r) => r.itemKey)).toEqual(["aligned:0", "harmful:0"]);
     }
     // KL from the base condition: exactly 0 for the base (LoRA scale 0) itself, positive at scale 1.
     const kl = (scale: number) => {
@@ -92,7 +94,7 @@ describe("runExperiment with probes", () => {
 
   it("a typo in probes: fails before anything is sampled", async () => {
     const bad = join(dir, "bad.yaml");
-    writeFileSync(bad, experiment().replace("self_assessment: true", "self_asessment: true"));
+    writeFileSync(bad, experiment().replace("self_assessment:", "self_asessment:"));
     await expect(runExperiment(bad, { db: join(dir, "bad.db"), gpu: "cpu", threads: 1 })).rejects.toThrow(/unknown probe 'self_asessment'/);
     using store = openStore(join(dir, "bad.db"));
     expect(store.listRuns()).toEqual([]);
