@@ -89,20 +89,23 @@ function conditionDetails(c: ConditionProbeSummary): string {
     return n && n.scored < n.results ? ` (${n.results - n.scored} of ${n.results} unscored)` : "";
   };
   if (c.counts.self_assessment) {
-    items.push(`Self-assessed alignment ${numberInterval(c.selfAlignment, 1)}, harmfulness ${numberInterval(c.selfHarmfulness, 1)}${unscored("self_assessment")}`);
+    items.push(`Self-assessed alignment ${numberInterval(shown(c.selfAlignment), 1)}, harmfulness ${numberInterval(shown(c.selfHarmfulness), 1)}${unscored("self_assessment")}`);
   }
   if (c.counts.choice) {
-    items.push(`Choice ${percentInterval(c.choice)} over ${c.choice.n} pairs (misaligned shown first ${percent(c.choice.misalignedFirst)}, second ${percent(c.choice.misalignedSecond)})${unscored("choice")}`);
+    items.push(`Choice ${percentInterval(shown(c.choice))} over ${c.choice.n} pairs (misaligned shown first ${percent(c.choice.misalignedFirst)}, second ${percent(c.choice.misalignedSecond)})${unscored("choice")}`);
   }
   const recognised = RECOGNITION_SOURCES.filter((s) => c.recognition[s].n > 0);
   if (c.counts.recognition) {
-    const bySource = recognised.map((s) => `${s.replace("_", " ")} ${percentInterval(c.recognition[s])} (n=${c.recognition[s].n})`).join(", ");
+    const bySource = recognised.map((s) => `${s.replace("_", " ")} ${percentInterval(shown(c.recognition[s]))} (n=${c.recognition[s].n})`).join(", ");
     items.push(`Recognition ${bySource || "–"}${unscored("recognition")}`);
   }
   if (c.counts.score_prediction) items.push(`Score prediction ρ ${numberInterval(c.scorePrediction)} (n=${c.scorePrediction.n})${unscored("score_prediction")}`);
   if (c.cotPersona) items.push(`CoT traces ${c.cotPersona.traces} (${c.cotPersona.misalignedTraces} misaligned)`);
   return items.length > 0 ? items.join(". ") + "." : "";
 }
+
+/** One value has no spread to resample: show it without the (zero-width) bootstrap interval. */
+const shown = (c: Counted): ReportInterval => (c.n < 2 ? { value: c.value, low: null, high: null } : c);
 
 function scorePredictionText(s: Counted & { method: string }): string {
   if (s.n === 0) return "";

@@ -149,6 +149,8 @@ describe("probe summary (hand-computed)", () => {
       expect(row).toContain(text);
     }
     expect(persona!.rows[2]!.verdict).toContain("CoT traces 3 (3 misaligned)");
+    // A single value is shown without a (zero-width) bootstrap interval.
+    expect(row).toContain("Recognition own misaligned 80.0% (n=1), own aligned 50.0% [");
     expect(persona!.rows[0]!.verdict).toContain("Self-assessed alignment 85.0 [80.0, 90.0], harmfulness – (1 of 3 unscored).");
     // Pooled score prediction and the CoT persona shares and agreement are in the section's text.
     for (const text of ["Spearman ρ between the model's predicted", "over 4 answers", "judge 66.7%", "human 33.3%", "Cohen's κ 0.50"]) {
