@@ -10,7 +10,7 @@ import { printJson } from "../output.js";
 
 interface LabelCliOptions {
   db: string;
-  condition: string[];
+  condition?: string[];
   labeler: string;
   sample?: number;
   label?: string;
@@ -28,7 +28,7 @@ export function registerLabelCommand(program: Command): void {
     .description("label chain-of-thought traces by hand (persona / rationalises / neither), stored beside the judge's cot_persona labels")
     .argument("<run>", "run id or name")
     .option("--db <path>", "database", DEFAULT_DB_PATH)
-    .option("--condition <key>", "only traces of this condition (key or label); repeat for several", collect, [])
+    .option("--condition <key>", "only traces of this condition (key or label); repeat for several", collect)
     .option("--labeler <name>", "who labels (one label per trace and labeler)", process.env.USER || "human")
     .option("--sample <id>", "label one trace without asking (with --label)", numberOption("sample", true))
     .option("--label <label>", "with --sample: persona, rationalises or neither")
@@ -45,7 +45,7 @@ export function registerLabelCommand(program: Command): void {
         if (options.json) return printJson({ run: run.id, label: stored });
         return void process.stdout.write(`sample ${stored.sampleId}: ${stored.label} (by ${stored.labeler})\n`);
       }
-      const traces = cotTraces(store, run, options.condition);
+      const traces = cotTraces(store, run, options.condition ?? []);
       if (options.list) return listTraces(run, traces, options.json === true);
       await labelInteractively(store, run, traces, options);
     });
