@@ -4,13 +4,14 @@ import { loadModel } from "../backend/open.js";
 import type { ChatMessage, LoadedModel } from "../backend/types.js";
 import { checkContextFits, expandExperiment, loadExperiment, summarizePlan, type Plan, type PlanSummary } from "../experiment/index.js";
 import type { ExperimentConfig, LoadExperimentOptions } from "../experiment/index.js";
-import { openStore, type Store } from "../store/index.js";
+import { DEFAULT_DB_PATH, openStore, type Store } from "../store/index.js";
 import { judgeRun, type JudgeRunResult } from "../judge/judge-run.js";
 import { anyProbe, parseProbeConfig } from "../probes/config.js";
 import { runProbes, type RunProbesResult } from "../probes/run-probes.js";
 import { sha256 } from "../util/hash.js";
 import { executePlan, type EngineOptions, type ExecuteResult } from "./execute.js";
 import type { Progress } from "./progress.js";
+import { uniquePrefixTokens } from "./unique-prefix.js";
 
 export interface RunExperimentOptions extends EngineOptions {
   db: string;
@@ -41,9 +42,10 @@ export function planExperiment(file: string, options: LoadExperimentOptions = {}
  */
 export async function runExperiment(file: string, options: RunExperimentOptions): Promise<RunExperimentResult> {
   const { config, plan } = planExperiment(file, { resolveDatasetName: options.resolveDatasetName ?? datasetResolver(options.db) });
-  using store = openStore(options.db);
-  // Probe settings are checked before any sampling, so a typo does not cost a whole run.
+  // Everything that can be checked is checked before the database is opened: bad input leaves it unchanged.
   const probeConfig = parseProbeConfig(config.probes, config.file);
+  await forEachPlanModel(plan, options, (model, modelId) => checkPlanFits(plan, model, modelId));
+  using store = openStore(options.db);
   const { runId, resumed } = findOrCreateRun(store, config, plan, readFileSync(file, "utf8"));
   try {
     const result = await executePlan(plan, store, runId, {
@@ -126,24 +128,48 @@ function checkPlanFits(plan: Plan, model: LoadedModel, modelId: string): void {
   checkContextFits(own, (messages) => model.chatTokens(messages).length, model.settings.contextSize);
 }
 
-/** `emlab run --dry-run`: the plan, with prompt tokens counted by each model's own tokenizer. */
-export async function dryRun(file: string, options: EngineOptions & Pick<RunExperimentOptions, "resolveDatasetName"> = {}): Promise<{ plan: Plan; summary: PlanSummary }> {
-  const { plan } = planExperiment(file, { resolveDatasetName: options.resolveDatasetName });
-  const counts = new Map<string, number>();
-  const keyOf = (messages: readonly ChatMessage[], modelId: string) => modelId + "\u0000" + JSON.stringify(messages);
+/**
+ * Load each model of the plan in turn for its tokenizer and context size (on the CPU: weights are
+ * memory-mapped, nothing is evaluated), call `check`, and dispose of it.
+ */
+async function forEachPlanModel(plan: Plan, options: EngineOptions, check: (model: LoadedModel, modelId: string) => void): Promise<void> {
   for (const runModel of plan.models) {
-    const model = await loadModel(runModel.backend, { path: runModel.path, gpu: options.gpu ?? "cpu", threads: options.threads, contextSize: runModel.contextSize });
+    const model = await loadModel(runModel.backend, { path: runModel.path, gpu: "cpu", threads: options.threads, contextSize: runModel.contextSize });
     try {
-      checkPlanFits(plan, model, runModel.id);
-      for (const condition of plan.conditions.filter((c) => c.modelId === runModel.id)) {
-        counts.set(keyOf(condition.prefixMessages, runModel.id), model.chatTokens(condition.prefixMessages, { addGenerationPrompt: false }).length);
-        for (const cell of plan.cells.filter((c) => c.conditionKey === condition.key)) {
-          counts.set(keyOf(cell.messages, runModel.id), model.chatTokens(cell.messages).length);
-        }
-      }
+      check(model, runModel.id);
     } finally {
       await model.dispose();
     }
   }
-  return { plan, summary: summarizePlan(plan, (messages, modelId) => counts.get(keyOf(messages, modelId)) ?? 0) };
+}
+
+/** `emlab run --dry-run`: the plan, with prompt tokens counted by each model's own tokenizer. */
+export async function dryRun(
+  file: string,
+  options: EngineOptions & Pick<RunExperimentOptions, "resolveDatasetName"> & { db?: string } = {},
+): Promise<{ plan: Plan; summary: PlanSummary }> {
+  const { plan } = planExperiment(file, { resolveDatasetName: options.resolveDatasetName ?? datasetResolver(options.db ?? DEFAULT_DB_PATH) });
+  const counts = new Map<string, number>();
+  const keyOf = (messages: readonly ChatMessage[], modelId: string) => modelId + "\u0000" + JSON.stringify(messages);
+  let distinctPrefixTokens = 0;
+  await forEachPlanModel(plan, options, (model, modelId) => {
+    checkPlanFits(plan, model, modelId);
+    // The runner keeps one session per weight variant and walks its prompts in token order, so
+    // it evaluates exactly the distinct prefixes of that group's prompts (their token trie).
+    const promptsByWeights = new Map<string, number[][]>();
+    for (const condition of plan.conditions.filter((c) => c.modelId === modelId)) {
+      counts.set(keyOf(condition.prefixMessages, modelId), model.chatTokens(condition.prefixMessages, { addGenerationPrompt: false }).length);
+      const prompts = promptsByWeights.get(JSON.stringify(condition.weights)) ?? [];
+      promptsByWeights.set(JSON.stringify(condition.weights), prompts);
+      for (const cell of plan.cells.filter((c) => c.conditionKey === condition.key)) {
+        const tokens = model.chatTokens(cell.messages);
+        counts.set(keyOf(cell.messages, modelId), tokens.length);
+        prompts.push(tokens);
+      }
+    }
+    for (const prompts of promptsByWeights.values()) distinctPrefixTokens += uniquePrefixTokens(prompts);
+  });
+  const summary = summarizePlan(plan, (messages, modelId) => counts.get(keyOf(messages, modelId)) ?? 0);
+  if (summary.promptTokens) summary.promptTokens.withReuse = distinctPrefixTokens;
+  return { plan, summary };
 }

@@ -26,7 +26,8 @@ describe("emlab run --dry-run", () => {
     expect(plan).toMatchObject({
       name: "sweep",
       models: 1,
-      conditions: ["risky k=0", "risky k=4 seed=0", "risky k=16 seed=0"],
+      conditions: 3,
+      conditionLabels: ["risky k=0", "risky k=4 seed=0", "risky k=16 seed=0"],
       cells: expect.any(Number),
       samples: expect.any(Number),
       promptTokens: { withReuse: expect.any(Number), withoutReuse: expect.any(Number) },
@@ -92,9 +93,8 @@ describe("emlab run with a bad experiment file", () => {
     expect(result.stderr).toMatch(/small-context\.yaml:\d+: .*"risky k=4 seed=0" needs \d+ tokens \(\d+ prompt \+ 16 max_tokens\) but the context holds 128/);
   });
 
-  // The context check needs the model's tokenizer and runs after runExperiment has opened the
-  // database and recorded the run (src/runner/run-experiment.ts). Flip to `it` once it runs first.
-  it.fails("context too small: no database written", () => {
+  // The context check loads each model's tokenizer before runExperiment opens the database.
+  it("context too small: no database written", () => {
     expect(existsSync(tmp.path("small-context.db"))).toBe(false);
   });
 });

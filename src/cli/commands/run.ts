@@ -31,8 +31,8 @@ export function registerRunCommand(program: Command): void {
   ).action(async (file: string, options: EngineCliOptions & { db: string; dryRun?: boolean; json?: boolean }) => {
     const engine = { gpu: options.gpu, threads: options.threads, parallelSequences: options.parallel };
     if (options.dryRun) {
-      const { plan, summary } = await dryRun(file, engine);
-      if (options.json) return printJson({ name: plan.name, ...summary, conditions: plan.conditions.map((c) => c.label) });
+      const { plan, summary } = await dryRun(file, { ...engine, db: options.db });
+      if (options.json) return printJson({ name: plan.name, ...summary, conditionLabels: plan.conditions.map((c) => c.label) });
       const lines = [
         `experiment ${plan.name}: ${summary.models} model(s), ${summary.conditions} conditions, ${summary.cells} question cells, ${summary.samples} samples`,
         ...plan.conditions.map((c) => `  ${c.label}`),
@@ -50,7 +50,9 @@ export function registerRunCommand(program: Command): void {
     process.stdout.write(
       `run ${result.runId} (${result.name})${result.resumed ? " resumed" : ""}: ${result.planned} samples planned, ` +
         `${result.generated} generated, ${result.reused} already in ${options.db}; ` +
-        `${result.evaluatedTokens} tokens evaluated in ${result.seconds.toFixed(1)} s\n`,
+        `${result.evaluatedTokens} tokens evaluated in ${result.seconds.toFixed(1)} s\n` +
+        (result.judge ? `judge: ${result.judge.judged} new judgments, ${result.judge.nullScores} without a score\n` : "") +
+        (result.probes ? `probes: ${result.probes.computed} computed, ${result.probes.reused} reused in ${result.probes.seconds.toFixed(1)} s\n` : ""),
     );
   });
 }
