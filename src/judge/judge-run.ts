@@ -71,7 +71,7 @@ export async function judgeRun(store: Store, run: RunRecord, options: JudgeRunOp
         for (const sample of group) {
           if (done.has(sample.sampleId)) {
             result.skipped++;
-            options.progress?.advance(1, 0);
+            options.progress?.skip(1);
             continue;
           }
           const judgment = await judgeAnswer(

@@ -52,7 +52,9 @@ abstract class BaseProgress implements Progress {
     const worked = this.done - this.skipped;
     const remaining = Math.max(0, this.total - this.done);
     const eta = remaining === 0 ? "0s" : worked > 0 ? formatSeconds((seconds / worked) * remaining) : "?";
-    return `${this.done}/${this.total} ${this.label}  ${rate.toFixed(1)} tok/s  ETA ${eta}`;
+    // Work counted in items only (judgments) has no token rate to show.
+    const speed = this.tokens > 0 ? `  ${rate.toFixed(1)} tok/s` : "";
+    return `${this.done}/${this.total} ${this.label}${speed}  ETA ${eta}`;
   }
 
   protected abstract render(final: boolean): void;
