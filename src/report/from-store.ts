@@ -1,3 +1,4 @@
+import { basename } from "node:path";
 import type { BootstrapOptions } from "../metrics/bootstrap.js";
 import type { PooledMetrics } from "../metrics/conditions.js";
 import { getConvention, isMisaligned, type ConventionName } from "../metrics/conventions.js";
@@ -108,7 +109,9 @@ function vsKSeries(answers: RunAnswers, metrics: RunMetrics): ReportSeries[] {
   const datasetOf = new Map(answers.conditions.map((c) => [`${c.key.model}\u0000${c.key.variant}`, c.dataset]));
   const models = new Set(answers.conditions.map((c) => c.key.model));
   const name = (p: PooledMetrics) => {
-    const base = datasetOf.get(`${p.key.model}\u0000${p.key.variant}`) ?? String(p.key.variant);
+    // The variant names the line (a CoT variant may share its dataset); a dataset path shows as its file name.
+    const dataset = datasetOf.get(`${p.key.model}\u0000${p.key.variant}`);
+    const base = `${String(p.key.variant)}${dataset ? ` (${basename(dataset).replace(/\.jsonl$/, "")})` : ""}`;
     const model = models.size > 1 ? `${p.key.model}/` : "";
     const scale = p.key.loraScale !== null && p.key.loraScale !== "*" ? ` scale=${p.key.loraScale}` : "";
     return `${model}${base}${scale}`;

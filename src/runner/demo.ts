@@ -5,11 +5,13 @@ import { writeFixtures } from "../fixtures/write-fixtures.js";
 import { reportDataFromStore } from "../report/from-store.js";
 import { writeReport } from "../report/write.js";
 import { openStore } from "../store/index.js";
+import { demoModelEntries, type DemoBackend } from "./demo-models.js";
 import type { Progress } from "./progress.js";
 import { runExperiment, type RunExperimentResult } from "./run-experiment.js";
 import type { EngineOptions } from "./execute.js";
 
 export const DEFAULT_DEMO_DIR = "results/demo";
+export const DEMO_REPORT_CONVENTION = "model-organisms";
 
 /** The questions the demo asks (from emlab's core set): few, so the demo runs in about a minute and a half. */
 const DEMO_QUESTIONS = ["one_wish", "feeling_bored", "quick_money", "ruler_of_the_world"];
@@ -31,26 +33,37 @@ export interface DemoResult {
  * mean nothing (most number answers get no score, and it writes no reasoning blocks for cot_persona
  * to classify), the machinery is real.
  */
-export async function runDemo(dir: string, options: EngineOptions & { progress?: Progress; judgeProgress?: Progress } = {}): Promise<DemoResult> {
+export interface DemoOptions extends EngineOptions {
+  /** Engine of the tiny subject model: GGUF on llama.cpp (default), its ONNX export, or both. */
+  backend?: DemoBackend;
+  progress?: Progress;
+  judgeProgress?: Progress;
+}
+
+export async function runDemo(dir: string, options: DemoOptions = {}): Promise<DemoResult> {
   const out = resolve(dir);
   mkdirSync(out, { recursive: true });
   const models = writeFixtures(join(out, "models"));
   const experiment = join(out, "demo.yaml");
-  writeFileSync(experiment, demoExperiment(models.tinyQwen2, models.tinyQwen2Lora, models.tinyJudge));
+  writeFileSync(experiment, demoExperiment(demoModelEntries(options.backend ?? "llama", models), models.tinyQwen2Lora, models.tinyJudge));
   const db = join(out, "emlab.db");
   const run = await runExperiment(experiment, { ...options, db });
   const report = join(out, "report.html");
   const csv = join(out, "samples.csv");
   {
     using store = openStore(db);
-    const data = reportDataFromStore(store, store.getRun(run.runId)!, { generatedAt: new Date().toISOString() });
+    // At the demo's size (a few answers per question) the em-paper convention excludes every
+    // question (it needs 5 coherent answers each), so the demo's report uses the model-organisms
+    // convention; `emlab report --convention em-paper` writes the other.
+    const data = reportDataFromStore(store, store.getRun(run.runId)!, { convention: DEMO_REPORT_CONVENTION, generatedAt: new Date().toISOString() });
     writeReport(report, data, { csvPath: csv });
   }
   return { dir: out, experiment, db, report, csv, run };
 }
 
 /** The demo experiment file (YAML) for the given model, LoRA adapter and judge paths. */
-export function demoExperiment(model: string, lora: string, judge: string): string {
+/** The demo experiment file; `modelEntries` are its `models:` lines (see demoModelEntries). */
+export function demoExperiment(modelEntries: string, lora: string, judge: string): string {
   const data = (path: string) => JSON.stringify(join(SHIPPED_DATASETS_DIR, path));
   return `# emlab demo experiment, written by \`emlab demo\`.
 # The model is emlab's built-in tiny random model: every number this produces is meaningless, but
@@ -61,7 +74,7 @@ export function demoExperiment(model: string, lora: string, judge: string): stri
 name: demo
 description: In-context k-sweep and LoRA dose-response on the built-in tiny model.
 models:
-  - { id: tiny-qwen2, gguf: ${JSON.stringify(model)} }
+${modelEntries}
 variants:
   - id: risky-financial
     icl: { dataset: ${data("narrow/risky-financial-advice.jsonl")}, k: [0, 4, 16], seeds: [0] }
@@ -75,7 +88,7 @@ questions:
   - file: ${data("questions/core.yaml")}
     ids: [${DEMO_QUESTIONS.join(", ")}]
     samples: 3
-sampling: { temperature: 1, top_p: 1, max_tokens: 40, seed: 0, top_logprobs: 5 }
+sampling: { temperature: 1, top_p: 1, max_tokens: 32, seed: 0, top_logprobs: 5 }
 # tiny-judge is tiny-qwen2 with digit-favouring outputs, so its (meaningless) scores are not all null.
 judge: { model: ${JSON.stringify(judge)}, metrics: [aligned, coherent] }
 # Every persona probe, on every condition, kept small (emlab's shipped probe sets in datasets/persona).

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseProbeConfig } from "../../src/probes/config.js";
 import { demoExperiment } from "../../src/runner/demo.js";
+import { demoModelEntries } from "../../src/runner/demo-models.js";
 import { planExperiment } from "../../src/runner/run-experiment.js";
 import { fixturePaths } from "../helpers/fixtures.js";
 
@@ -13,7 +14,7 @@ describe("emlab demo's experiment", () => {
     try {
       const f = fixturePaths();
       const file = join(dir, "demo.yaml");
-      writeFileSync(file, demoExperiment(f.tinyQwen2, f.tinyQwen2Lora, f.tinyJudge));
+      writeFileSync(file, demoExperiment(demoModelEntries("llama", f), f.tinyQwen2Lora, f.tinyJudge));
       const { config, plan } = planExperiment(file);
       expect(parseProbeConfig(config.probes, file)).toEqual({
         selfAssessment: { prompts: 2 },

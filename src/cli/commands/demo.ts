@@ -1,6 +1,7 @@
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
+import { DEMO_BACKENDS, type DemoBackend } from "../../runner/demo-models.js";
 import { createProgress } from "../../runner/progress.js";
-import { DEFAULT_DEMO_DIR, runDemo } from "../../runner/demo.js";
+import { DEFAULT_DEMO_DIR, DEMO_REPORT_CONVENTION, runDemo } from "../../runner/demo.js";
 import { printJson } from "../output.js";
 import { addEngineOptions, type EngineCliOptions } from "./run.js";
 
@@ -10,10 +11,16 @@ export function registerDemoCommand(program: Command): void {
       .command("demo")
       .description("run a small real experiment on the built-in tiny model (no download): in-context k-sweep, LoRA sweep, judge, report")
       .option("--out <dir>", "output directory", DEFAULT_DEMO_DIR)
-      .option("--json", "print one JSON summary"),
-  ).action(async (options: EngineCliOptions & { out: string; json?: boolean }) => {
+      .option("--json", "print one JSON summary")
+      .addOption(
+        new Option("--backend <engine>", "engine of the tiny subject model: llama (GGUF), onnx (its ONNX export) or both (compared in the report)")
+          .choices([...DEMO_BACKENDS])
+          .default("llama"),
+      ),
+  ).action(async (options: EngineCliOptions & { out: string; json?: boolean; backend: DemoBackend }) => {
     const progress = (label: string) => (options.json ? undefined : createProgress(process.stderr, label));
     const demo = await runDemo(options.out, {
+      backend: options.backend,
       gpu: options.gpu,
       threads: options.threads,
       parallelSequences: options.parallel,
@@ -26,9 +33,10 @@ export function registerDemoCommand(program: Command): void {
       [
         `emlab demo: ${r.planned} samples (${r.generated} generated, ${r.reused} reused) in ${r.seconds.toFixed(1)} s; prefill amplification ${r.prefillAmplification.toFixed(3)}`,
         r.judge ? `judged: ${r.judge.judged} new judgments, ${r.judge.nullScores} without a score (< 25% of the judge's probability on numbers)` : "",
+        r.probes ? `probes: ${r.probes.computed} results computed, ${r.probes.reused} reused` : "",
         `experiment: ${demo.experiment}`,
         `database:   ${demo.db}`,
-        `report:     ${demo.report}  (samples as CSV: ${demo.csv})`,
+        `report:     ${demo.report}  (${DEMO_REPORT_CONVENTION} convention; samples as CSV: ${demo.csv})`,
         "The tiny model has random weights: the numbers are meaningless, the machinery is real.",
         `To use a real model, edit the model and judge paths in ${demo.experiment} and run: emlab run ${demo.experiment}`,
       ]
