@@ -48,7 +48,15 @@ export interface LoadModelOptions {
   parallelSequences?: number;
   /** ONNX only: which weight file to load (fp32, fp16, q8, q4). */
   dtype?: string;
+  /**
+   * llama only: element type of the KV cache. Default "f16" (llama.cpp's); "f32" removes the
+   * rounding that moves log-probs by up to ~1e-2 against float32 math (e.g. the ONNX backend).
+   * An ONNX export fixes its own cache type.
+   */
+  kvCacheType?: KvCacheType;
 }
+
+export type KvCacheType = "f16" | "f32";
 
 /** Everything about the engine that can change numbers; stored with every run. */
 export interface EngineSettings {
@@ -61,6 +69,7 @@ export interface EngineSettings {
   batchSize: number;
   parallelSequences: number;
   dtype?: string;
+  kvCacheType?: KvCacheType;
 }
 
 export interface ModelInfo {

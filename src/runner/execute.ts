@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { loadModel } from "../backend/open.js";
-import type { EngineSettings, GeneratedSample, GpuChoice, LoadedModel, Session } from "../backend/types.js";
+import type { EngineSettings, GeneratedSample, GpuChoice, KvCacheType, LoadedModel, Session } from "../backend/types.js";
 import { sha256File } from "../util/hash.js";
 import type { RunCell, RunCondition, RunModel, RunPlan } from "./plan-types.js";
 import { promptKey, sampleKey, type AdapterIdentity } from "./sample-key.js";
@@ -14,6 +14,8 @@ export interface EngineOptions {
   /** Parallel sequences per session: samples of one prompt are decoded as a batch. */
   parallelSequences?: number;
   flashAttention?: boolean;
+  /** llama.cpp's KV-cache element type (see LoadModelOptions.kvCacheType). */
+  kvCacheType?: KvCacheType;
 }
 
 export interface ExecuteOptions extends EngineOptions {
@@ -209,6 +211,7 @@ async function openRunModel(runModel: RunModel, options: EngineOptions): Promise
     contextSize: runModel.contextSize,
     flashAttention: options.flashAttention,
     parallelSequences: options.parallelSequences,
+    ...(options.kvCacheType ? { kvCacheType: options.kvCacheType } : {}),
   });
 }
 

@@ -98,3 +98,15 @@ describe("emlab run with a bad experiment file", () => {
     expect(existsSync(tmp.path("small-context.db"))).toBe(false);
   });
 });
+
+describe("emlab run engine settings", () => {
+  it("--kv-cache f32 reaches llama.cpp and is recorded with the run's engine settings", () => {
+    const file = tmp.write("kv.yaml", experimentYaml({ name: "kv", k: [0], questions: ["one_wish"], samples: 1, maxTokens: 4 }));
+    const db = tmp.path("kv.db");
+    const result = emlab("run", file, "--db", db, "--kv-cache", "f32", "--json");
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).engineSettings["tiny-qwen2"]).toMatchObject({ backend: "llama", kvCacheType: "f32", threads: 1 });
+    using store = openStore(db);
+    expect(store.listRuns()[0]!.engineSettings).toMatchObject({ "tiny-qwen2": { kvCacheType: "f32" } });
+  });
+});

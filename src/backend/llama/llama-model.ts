@@ -13,27 +13,18 @@ import type {
   LoadedModel,
   ModelInfo,
   WeightVariant,
+  KvCacheType,
 } from "../types.js";
 import { BASE_VARIANT } from "../types.js";
+export type { KvCacheType } from "../types.js";
 import { LlamaSession } from "./llama-session.js";
 import { getLlamaRuntime } from "./runtime.js";
 import { validateGgufFile } from "./validate.js";
 
 const DEFAULT_CONTEXT = 4096;
 
-/**
- * Element type of llama.cpp's KV cache. The default f16 rounds every cached key and value, which
- * moves log-probs by up to ~1e-2 against float32 math (e.g. the ONNX backend); f32 removes that
- * difference at twice the cache memory.
- */
-export type KvCacheType = "f16" | "f32";
-
-export interface LlamaLoadOptions extends LoadModelOptions {
-  /** Default "f16" (llama.cpp's own default). */
-  kvCacheType?: KvCacheType;
-}
-
-/** The llama backend's settings also record the KV-cache type: it changes numbers. */
+/** Kept as names for the llama backend's options and settings (KV-cache type is in the shared types). */
+export type LlamaLoadOptions = LoadModelOptions;
 export type LlamaEngineSettings = EngineSettings & { kvCacheType: KvCacheType };
 
 export class LlamaBackend implements Backend {

@@ -24,6 +24,7 @@ export function registerDemoCommand(program: Command): void {
       gpu: options.gpu,
       threads: options.threads,
       parallelSequences: options.parallel,
+      kvCacheType: options.kvCache,
       progress: progress("samples"),
       judgeProgress: progress("judgments"),
     });

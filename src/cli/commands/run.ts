@@ -1,5 +1,5 @@
 import { Option, type Command } from "commander";
-import type { GpuChoice } from "../../backend/types.js";
+import type { GpuChoice, KvCacheType } from "../../backend/types.js";
 import { createProgress } from "../../runner/progress.js";
 import { dryRun, runExperiment } from "../../runner/run-experiment.js";
 import { DEFAULT_DB_PATH } from "../../store/index.js";
@@ -10,13 +10,15 @@ export interface EngineCliOptions {
   gpu: GpuChoice;
   threads?: number;
   parallel: number;
+  kvCache?: KvCacheType;
 }
 
 export function addEngineOptions(command: Command): Command {
   return command
     .addOption(new Option("--gpu <kind>", "compute backend").choices(["auto", "cuda", "vulkan", "metal", "cpu"]).default("auto"))
     .option("--threads <n>", "CPU threads (default: physical cores)", numberOption("threads", true))
-    .option("--parallel <n>", "parallel sequences: samples of a prompt decoded as one batch", numberOption("parallel", true), 1);
+    .option("--parallel <n>", "parallel sequences: samples of a prompt decoded as one batch", numberOption("parallel", true), 1)
+    .addOption(new Option("--kv-cache <type>", "llama.cpp KV-cache element type (f32: exact float32 log-probs, twice the memory)").choices(["f16", "f32"]).default("f16"));
 }
 
 export function registerRunCommand(program: Command): void {
@@ -29,7 +31,7 @@ export function registerRunCommand(program: Command): void {
       .option("--dry-run", "print the plan and token estimates; sample nothing")
       .option("--json", "print one JSON summary"),
   ).action(async (file: string, options: EngineCliOptions & { db: string; dryRun?: boolean; json?: boolean }) => {
-    const engine = { gpu: options.gpu, threads: options.threads, parallelSequences: options.parallel };
+    const engine = { gpu: options.gpu, threads: options.threads, parallelSequences: options.parallel, kvCacheType: options.kvCache };
     if (options.dryRun) {
       const { plan, summary } = await dryRun(file, { ...engine, db: options.db });
       if (options.json) return printJson({ name: plan.name, ...summary, conditionLabels: plan.conditions.map((c) => c.label) });
