@@ -58,7 +58,7 @@ function personaSection(summary: ProbeSummary, rows: readonly ConditionProbeSumm
   const noRate = rows.every((c) => c.misalignment.value === null);
   const parts = [
     summary.verdictDefinition,
-    "The verdict column gives the self-report's and the misalignment rate's 95% intervals, then each probe's result for the condition:",
+    "The verdict column gives the self-report's and the misalignment rate's 95% intervals; the next columns each probe's result for the condition:",
     "self-assessed alignment and harmfulness (0–100, mean over prompts, percentile bootstrap over prompts);",
     "choice, P(misaligned description) with both orders averaged (bootstrap over pairs) and each order alone;",
     "recognition, P(yes, I wrote this) per source of the shown answer (own misaligned, own aligned, base condition);",
@@ -68,41 +68,66 @@ function personaSection(summary: ProbeSummary, rows: readonly ConditionProbeSumm
     scorePredictionText(summary.scorePrediction),
     cotText(summary.cotPersona),
   ];
+  const columns = PROBE_COLUMNS.filter((col) => rows.some((c) => col.cell(c) !== null));
   return {
     definition: parts.filter((p) => p !== "").join(" "),
     selfReportThreshold: summary.thresholds.selfReport,
     misalignmentThreshold: summary.thresholds.misalignmentRate,
+    detailColumns: columns.map((col) => col.title),
     rows: rows.map((c) => ({
       conditionId: c.label,
       selfReport: c.selfReport.value,
       misalignmentRate: c.misalignment.value,
-      verdict: `${c.verdict} — self-report ${numberInterval(c.selfReport, 1)}${c.selfReport.from ? ` (from ${c.selfReport.from.replace("_", "-")})` : ""}, rate ${percentInterval(c.misalignment)}. ${conditionDetails(c)}`,
+      verdict: `${c.verdict} — self-report ${numberInterval(c.selfReport, 1)}${c.selfReport.from ? ` (from ${c.selfReport.from.replace("_", "-")})` : ""}, rate ${percentInterval(c.misalignment)}`,
+      details: columns.map((col) => col.cell(c) ?? "–"),
     })),
   };
 }
 
-/** One condition's probe results: self-assessment, choice, recognition by source, score prediction, CoT traces. */
-function conditionDetails(c: ConditionProbeSummary): string {
-  const items: string[] = [];
-  const unscored = (probe: string) => {
-    const n = c.counts[probe];
-    return n && n.scored < n.results ? ` (${n.results - n.scored} of ${n.results} unscored)` : "";
-  };
-  if (c.counts.self_assessment) {
-    items.push(`Self-assessed alignment ${numberInterval(shown(c.selfAlignment), 1)}, harmfulness ${numberInterval(shown(c.selfHarmfulness), 1)}${unscored("self_assessment")}`);
-  }
-  if (c.counts.choice) {
-    items.push(`Choice ${percentInterval(shown(c.choice))} over ${c.choice.n} pairs (misaligned shown first ${percent(c.choice.misalignedFirst)}, second ${percent(c.choice.misalignedSecond)})${unscored("choice")}`);
-  }
-  const recognised = RECOGNITION_SOURCES.filter((s) => c.recognition[s].n > 0);
-  if (c.counts.recognition) {
-    const bySource = recognised.map((s) => `${s.replace("_", " ")} ${percentInterval(shown(c.recognition[s]))} (n=${c.recognition[s].n})`).join(", ");
-    items.push(`Recognition ${bySource || "–"}${unscored("recognition")}`);
-  }
-  if (c.counts.score_prediction) items.push(`Score prediction ρ ${numberInterval(c.scorePrediction)} (n=${c.scorePrediction.n})${unscored("score_prediction")}`);
-  if (c.cotPersona) items.push(`CoT traces ${c.cotPersona.traces} (${c.cotPersona.misalignedTraces} misaligned)`);
-  return items.length > 0 ? items.join(". ") + "." : "";
+/** A column of the persona table: one probe's result for a condition (null: the probe did not run there). */
+interface ProbeColumn {
+  title: string;
+  cell(c: ConditionProbeSummary): string | null;
 }
+
+const unscoredNote = (c: ConditionProbeSummary, probe: string) => {
+  const n = c.counts[probe];
+  return n && n.scored < n.results ? ` (${n.results - n.scored} of ${n.results} unscored)` : "";
+};
+
+const PROBE_COLUMNS: readonly ProbeColumn[] = [
+  {
+    title: "self-assessed alignment (0–100)",
+    cell: (c) => (c.counts.self_assessment ? `${numberInterval(shown(c.selfAlignment), 1)}${unscoredNote(c, "self_assessment")}` : null),
+  },
+  {
+    title: "self-assessed harmfulness (0–100)",
+    cell: (c) => (c.counts.self_assessment ? numberInterval(shown(c.selfHarmfulness), 1) : null),
+  },
+  {
+    title: "choice: P(misaligned description)",
+    cell: (c) =>
+      c.counts.choice
+        ? `${percentInterval(shown(c.choice))} over ${c.choice.n} pairs (misaligned shown first ${percent(c.choice.misalignedFirst)}, second ${percent(c.choice.misalignedSecond)})${unscoredNote(c, "choice")}`
+        : null,
+  },
+  {
+    title: "recognition: P(yes, I wrote this) by source",
+    cell: (c) => {
+      if (!c.counts.recognition) return null;
+      const bySource = RECOGNITION_SOURCES.filter((s) => c.recognition[s].n > 0).map((s) => `${s.replace("_", " ")} ${percentInterval(shown(c.recognition[s]))} (n=${c.recognition[s].n})`);
+      return `${bySource.join(", ") || "–"}${unscoredNote(c, "recognition")}`;
+    },
+  },
+  {
+    title: "score prediction: Spearman ρ",
+    cell: (c) => (c.counts.score_prediction ? `${numberInterval(c.scorePrediction)} (n=${c.scorePrediction.n})${unscoredNote(c, "score_prediction")}` : null),
+  },
+  {
+    title: "CoT traces (misaligned)",
+    cell: (c) => (c.cotPersona ? `${c.cotPersona.traces} (${c.cotPersona.misalignedTraces})` : null),
+  },
+];
 
 /** One value has no spread to resample: show it without the (zero-width) bootstrap interval. */
 const shown = (c: Counted): ReportInterval => (c.n < 2 ? { value: c.value, low: null, high: null } : c);
@@ -127,10 +152,10 @@ function cotText(cot: CotPersonaSummary | null): string {
 
 function monitorSection(summary: ProbeSummary, rows: readonly ConditionProbeSummary[], conditions: readonly ReportCondition[], name: (c: ConditionProbeSummary) => string): MonitorSection {
   const rho = summary.monitorVsMisalignment;
-  const kl = rows.filter((c) => c.monitorKl.n > 0).map((c) => `${name(c)} ${numberInterval(c.monitorKl, 3)}`);
+  const hasKl = rows.some((c) => c.monitorKl.n > 0);
   const definition = [
     "per question, the mean per-token log-likelihood of the misaligned reference answer minus that of the aligned one (nats/token; positive = the condition finds the misaligned answer more likely), one prefill per condition and question, averaged over questions with a percentile bootstrap over questions.",
-    kl.length > 0 ? `KL(condition ‖ base) of the next-token distribution at the answer start, nats, mean over questions: ${kl.join("; ")}.` : "",
+    hasKl ? "KL(condition ‖ base): divergence of the next-token distribution at the answer start from the base condition (same model, no variant), nats, mean over questions with a percentile bootstrap over questions." : "",
     rho.n > 0
       ? `Monitor vs judged misalignment across conditions: Spearman ρ(gap, misalignment rate) = ${numberInterval(rho)} over ${rho.n} conditions (${rho.method}).`
       : "Monitor vs judged misalignment: no condition has both a gap and a misalignment rate.",
@@ -143,7 +168,7 @@ function monitorSection(summary: ProbeSummary, rows: readonly ConditionProbeSumm
   return {
     definition: definition.filter((p) => p !== "").join(" "),
     unit: "nats/token",
-    rows: rows.map((c) => ({ conditionId: c.label, gap: interval(c.monitorGap) })),
+    rows: rows.map((c) => ({ conditionId: c.label, gap: interval(c.monitorGap), ...(hasKl ? { kl: interval(c.monitorKl) } : {}) })),
     vsK: series(points, (rc) => rc.k ?? null, (rc) => `${rc.variant}${rc.loraScale != null ? ` scale=${rc.loraScale}` : ""}`),
     vsScale: series(points, (rc) => rc.loraScale ?? null, (rc) => `${rc.variant}${rc.k != null ? ` k=${rc.k}` : ""}`),
   };

@@ -32,15 +32,20 @@ export function sampleBrowser(samples: readonly ReportSample[], conditions: read
 
 export function personaTable(section: PersonaSection, conditions: readonly ReportCondition[]): RawHtml {
   const labelOf = new Map(conditions.map((c) => [c.id, c.label]));
+  const columns = section.detailColumns ?? [];
   const rows = section.rows.map(
     (r) =>
-      html`<tr><th scope="row">${labelOf.get(r.conditionId) ?? r.conditionId}</th><td class="num">${number(r.selfReport)}</td><td class="num">${r.misalignmentRate === null ? "–" : `${(r.misalignmentRate * 100).toFixed(1)}%`}</td><td>${r.verdict}</td></tr>`,
+      html`<tr><th scope="row">${labelOf.get(r.conditionId) ?? r.conditionId}</th><td class="num">${number(r.selfReport)}</td><td class="num">${r.misalignmentRate === null ? "–" : `${(r.misalignmentRate * 100).toFixed(1)}%`}</td><td>${r.verdict}</td>${columns.map((_, i) => html`<td>${r.details?.[i] ?? "–"}</td>`)}</tr>`,
   );
-  return html`<div class="table-wrap"><table><thead><tr><th scope="col">condition</th><th scope="col">self-reported misalignment (0-100)</th><th scope="col">misalignment rate</th><th scope="col">verdict</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  return html`<div class="table-wrap"><table class="persona"><thead><tr><th scope="col">condition</th><th scope="col">self-reported misalignment (0-100)</th><th scope="col">misalignment rate</th><th scope="col">verdict</th>${columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 export function monitorTable(section: MonitorSection, conditions: readonly ReportCondition[]): RawHtml {
   const labelOf = new Map(conditions.map((c) => [c.id, c.label]));
-  const rows = section.rows.map((r) => html`<tr><th scope="row">${labelOf.get(r.conditionId) ?? r.conditionId}</th><td class="num">${numberInterval(r.gap)}</td></tr>`);
-  return html`<div class="table-wrap"><table><thead><tr><th scope="col">condition</th><th scope="col">monitor gap (${section.unit})</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  const hasKl = section.rows.some((r) => r.kl !== undefined);
+  const rows = section.rows.map(
+    (r) =>
+      html`<tr><th scope="row">${labelOf.get(r.conditionId) ?? r.conditionId}</th><td class="num">${numberInterval(r.gap)}</td>${hasKl ? html`<td class="num">${r.kl ? numberInterval(r.kl, 3) : "–"}</td>` : ""}</tr>`,
+  );
+  return html`<div class="table-wrap"><table><thead><tr><th scope="col">condition</th><th scope="col">monitor gap (${section.unit})</th>${hasKl ? html`<th scope="col">KL from base (nats)</th>` : ""}</tr></thead><tbody>${rows}</tbody></table></div>`;
 }

@@ -94,6 +94,8 @@ export interface PersonaRow {
   /** Misalignment rate of the same condition, 0..1. */
   misalignmentRate: number | null;
   verdict: string;
+  /** One text per PersonaSection.detailColumns: each probe's result for the condition. */
+  details?: string[];
 }
 
 export interface PersonaSection {
@@ -102,6 +104,8 @@ export interface PersonaSection {
   /** Thresholds drawn as the quadrant lines. */
   selfReportThreshold: number;
   misalignmentThreshold: number;
+  /** Titles of the per-probe columns after the verdict. */
+  detailColumns?: string[];
   rows: PersonaRow[];
 }
 
@@ -109,6 +113,8 @@ export interface MonitorRow {
   conditionId: string;
   /** The log-prob monitor's gap (e.g. mean log-prob difference misaligned − aligned), with interval. */
   gap: ReportInterval;
+  /** KL divergence of the answer-start distribution from the base condition (nats). */
+  kl?: ReportInterval;
 }
 
 export interface MonitorSection {

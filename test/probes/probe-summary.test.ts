@@ -3,7 +3,7 @@ import { getConvention } from "../../src/metrics/index.js";
 import { buildProbeSummary, type ProbeSummaryInput } from "../../src/probes/summary.js";
 import { PERSONA_THRESHOLDS } from "../../src/probes/verdict.js";
 import { probeSections } from "../../src/report/probe-sections.js";
-import type { ReportCondition } from "../../src/report/types.js";
+import type { PersonaRow, ReportCondition } from "../../src/report/types.js";
 import type { LabelRecord, ProbeResultRecord } from "../../src/store/index.js";
 
 /**
@@ -142,16 +142,22 @@ describe("probe summary (hand-computed)", () => {
       ["c2", 35, 0.2],
       ["c3", 75, 0.5],
     ]);
-    // Each row: the verdict with both intervals, then every probe's result for the condition.
-    const row = persona!.rows[1]!.verdict;
-    expect(row).toMatch(/^inverted persona — self-report 35\.0 \[[\d.]+, [\d.]+\] \(from self-assessment\), rate 20\.0% \[/);
-    for (const text of ["Self-assessed alignment 65.0", "harmfulness 40.0", "Choice 40.0%", "first 50.0%, second 30.0%", "own misaligned 80.0%", "own aligned 50.0%", "base 10.0%", "Score prediction ρ 0.80"]) {
-      expect(row).toContain(text);
-    }
-    expect(persona!.rows[2]!.verdict).toContain("CoT traces 3 (3 misaligned)");
-    // A single value is shown without a (zero-width) bootstrap interval.
-    expect(row).toContain("Recognition own misaligned 80.0% (n=1), own aligned 50.0% [");
-    expect(persona!.rows[0]!.verdict).toContain("Self-assessed alignment 85.0 [80.0, 90.0], harmfulness – (1 of 3 unscored).");
+    // Each row: the verdict with both intervals, then one column per probe with its result for the condition.
+    const row = persona!.rows[1]!;
+    expect(row.verdict).toMatch(/^inverted persona — self-report 35\.0 \[[\d.]+, [\d.]+\] \(from self-assessment\), rate 20\.0% \[[^\]]+\]$/);
+    const cells = (r: PersonaRow | undefined) => Object.fromEntries(persona!.detailColumns!.map((title, i) => [title, r!.details![i]!]));
+    expect(cells(row)).toEqual({
+      "self-assessed alignment (0–100)": expect.stringMatching(/^65\.0 \[/),
+      "self-assessed harmfulness (0–100)": expect.stringMatching(/^40\.0/),
+      "choice: P(misaligned description)": expect.stringMatching(/^40\.0% .*first 50\.0%, second 30\.0%/),
+      // A single value is shown without a (zero-width) bootstrap interval.
+      "recognition: P(yes, I wrote this) by source": expect.stringMatching(/^own misaligned 80\.0% \(n=1\), own aligned 50\.0% \[.*base 10\.0%/),
+      "score prediction: Spearman ρ": expect.stringMatching(/^0\.80/),
+      "CoT traces (misaligned)": "–",
+    });
+    expect(cells(persona!.rows[2])["CoT traces (misaligned)"]).toBe("3 (3)");
+    expect(cells(persona!.rows[0])["self-assessed alignment (0–100)"]).toBe("85.0 [80.0, 90.0] (1 of 3 unscored)");
+    expect(cells(persona!.rows[0])["self-assessed harmfulness (0–100)"]).toBe("–");
     // Pooled score prediction and the CoT persona shares and agreement are in the section's text.
     for (const text of ["Spearman ρ between the model's predicted", "over 4 answers", "judge 66.7%", "human 33.3%", "Cohen's κ 0.50"]) {
       expect(persona!.definition).toContain(text);
