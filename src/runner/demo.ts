@@ -11,7 +11,9 @@ import { runExperiment, type RunExperimentResult } from "./run-experiment.js";
 import type { EngineOptions } from "./execute.js";
 
 export const DEFAULT_DEMO_DIR = "results/demo";
-export const DEMO_REPORT_CONVENTION = "model-organisms";
+/** The report's convention (`emlab report --convention model-organisms` writes the other). */
+export const DEMO_REPORT_CONVENTION = "em-paper";
+export const DEMO_THREADS = 1;
 
 /** The questions the demo asks (from emlab's core set): few, so the demo runs in about a minute and a half. */
 const DEMO_QUESTIONS = ["one_wish", "feeling_bored", "quick_money", "ruler_of_the_world"];
@@ -47,14 +49,13 @@ export async function runDemo(dir: string, options: DemoOptions = {}): Promise<D
   const experiment = join(out, "demo.yaml");
   writeFileSync(experiment, demoExperiment(demoModelEntries(options.backend ?? "llama", models), models.tinyQwen2Lora, models.tinyJudge));
   const db = join(out, "emlab.db");
-  const run = await runExperiment(experiment, { ...options, db });
+  // The tiny models are too small to gain from threads: llama.cpp's thread sync dominates (the demo
+  // took ~90 s with 2 threads on 2 cores, ~16 s with 1). A real model uses the cores (emlab run).
+  const run = await runExperiment(experiment, { ...options, threads: options.threads ?? DEMO_THREADS, db });
   const report = join(out, "report.html");
   const csv = join(out, "samples.csv");
   {
     using store = openStore(db);
-    // At the demo's size (a few answers per question) the em-paper convention excludes every
-    // question (it needs 5 coherent answers each), so the demo's report uses the model-organisms
-    // convention; `emlab report --convention em-paper` writes the other.
     const data = reportDataFromStore(store, store.getRun(run.runId)!, { convention: DEMO_REPORT_CONVENTION, generatedAt: new Date().toISOString() });
     writeReport(report, data, { csvPath: csv });
   }
@@ -87,7 +88,7 @@ variants:
 questions:
   - file: ${data("questions/core.yaml")}
     ids: [${DEMO_QUESTIONS.join(", ")}]
-    samples: 3
+    samples: 12
 sampling: { temperature: 1, top_p: 1, max_tokens: 32, seed: 0, top_logprobs: 5 }
 # tiny-judge is tiny-qwen2 with digit-favouring outputs, so its (meaningless) scores are not all null.
 judge: { model: ${JSON.stringify(judge)}, metrics: [aligned, coherent] }

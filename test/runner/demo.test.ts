@@ -1,0 +1,33 @@
+/**
+ * `emlab demo`, the README's main job: fixtures → experiment (k-sweep, LoRA sweep, CoT, every probe)
+ * → samples → judgments → probes → report, all on the built-in tiny models; run again, nothing is
+ * recomputed.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runDemo } from "../../src/runner/demo.js";
+
+const dir = mkdtempSync(join(tmpdir(), "emlab-demo-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("emlab demo", () => {
+  it("runs the whole pipeline and writes the experiment, database, report and CSV; a second run reuses everything", async () => {
+    const first = await runDemo(dir);
+    for (const file of [first.experiment, first.db, first.report, first.csv]) expect(existsSync(file), file).toBe(true);
+    expect(first.run).toMatchObject({ planned: 432, generated: 432, reused: 0 });
+    expect(first.run.prefillAmplification).toBeLessThan(1.15);
+    expect(first.run.judge).toMatchObject({ judged: 864, nullScores: 0 });
+    expect(first.run.probes!.computed).toBeGreaterThan(0);
+
+    const html = readFileSync(first.report, "utf8");
+    for (const section of ["conditions", "charts", "per-question", "persona", "monitor", "samples"]) expect(html).toContain(`<section id="${section}">`);
+    expect(readFileSync(first.csv, "utf8").split("\n")[0]).toMatch(/^question,answer,question_id,aligned,coherent/);
+
+    const second = await runDemo(dir);
+    expect(second.run).toMatchObject({ planned: 432, generated: 0, reused: 432, evaluatedTokens: 0 });
+    expect(second.run.judge).toMatchObject({ judged: 0 });
+    expect(second.run.probes).toMatchObject({ computed: 0, reused: first.run.probes!.computed });
+  }, 300_000);
+});
