@@ -48,10 +48,8 @@ export async function runExperiment(file: string, options: RunExperimentOptions)
   using store = openStore(options.db);
   const { runId, resumed } = findOrCreateRun(store, config, plan, readFileSync(file, "utf8"));
   try {
-    const result = await executePlan(plan, store, runId, {
-      ...options,
-      onModelLoaded: (model, modelId) => checkPlanFits(plan, model, modelId),
-    });
+    // The context fit was checked above with the same tokenizer and context size.
+    const result = await executePlan(plan, store, runId, options);
     store.setRunEngineSettings(runId, result.engineSettings as unknown as Record<string, unknown>);
     let judge: JudgeRunResult | undefined;
     if (config.judge) {
