@@ -40,13 +40,11 @@ export function probeSectionsFromStore(store: Store, run: RunRecord, conditions:
 
 /** ProbeSummary → the report's persona and monitor sections (pure). Condition labels are report condition ids (keys). */
 export function probeSections(summary: ProbeSummary, conditions: readonly ReportCondition[]): Pick<ReportData, "persona" | "monitor"> {
-  const labelOf = new Map(conditions.map((c) => [c.id, c.label]));
-  const name = (c: ConditionProbeSummary) => labelOf.get(c.label) ?? c.label;
   const out: Pick<ReportData, "persona" | "monitor"> = {};
   const withPersona = summary.conditions.filter(hasPersonaProbes);
   if (withPersona.length > 0) out.persona = personaSection(summary, withPersona);
   const withMonitor = summary.conditions.filter((c) => c.monitorGap.n > 0);
-  if (withMonitor.length > 0) out.monitor = monitorSection(summary, withMonitor, conditions, name);
+  if (withMonitor.length > 0) out.monitor = monitorSection(summary, withMonitor, conditions);
   return out;
 }
 
@@ -150,7 +148,7 @@ function cotText(cot: CotPersonaSummary | null): string {
   );
 }
 
-function monitorSection(summary: ProbeSummary, rows: readonly ConditionProbeSummary[], conditions: readonly ReportCondition[], name: (c: ConditionProbeSummary) => string): MonitorSection {
+function monitorSection(summary: ProbeSummary, rows: readonly ConditionProbeSummary[], conditions: readonly ReportCondition[]): MonitorSection {
   const rho = summary.monitorVsMisalignment;
   const hasKl = rows.some((c) => c.monitorKl.n > 0);
   const definition = [
