@@ -1,3 +1,4 @@
+import { existsSync, statSync } from "node:fs";
 import { EmlabError } from "../errors.js";
 import { LlamaBackend } from "./llama/llama-model.js";
 import type { Backend, LoadModelOptions, LoadedModel } from "./types.js";
@@ -23,4 +24,10 @@ export async function backendFor(name: BackendName): Promise<Backend> {
 
 export async function loadModel(backend: BackendName, options: LoadModelOptions): Promise<LoadedModel> {
   return (await backendFor(backend)).load(options);
+}
+
+/** The engine a model path needs: an ONNX export is a directory, a GGUF model is one file. */
+export function backendForPath(path: string): BackendName {
+  if (!existsSync(path)) throw new EmlabError(`${path}: no such model file or directory`);
+  return statSync(path).isDirectory() ? "onnx" : "llama";
 }

@@ -15,6 +15,7 @@ export function buildProgram(): Command {
 /** Run the CLI; input errors become one line on stderr and exit code 1 (2 for usage errors). */
 export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
+  exitQuietlyWhenStdoutCloses();
   try {
     await program.parseAsync(argv);
   } catch (error) {
@@ -30,4 +31,12 @@ export async function main(argv: string[]): Promise<void> {
     }
     throw error;
   }
+}
+
+/** `emlab export | head`: the reader went away; that is not an error worth a stack trace. */
+function exitQuietlyWhenStdoutCloses(): void {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? 0);
+  });
 }

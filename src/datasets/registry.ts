@@ -50,6 +50,10 @@ export function checkDatasetName(name: string): void {
   if (!NAME_PATTERN.test(name)) {
     throw new EmlabError(`invalid dataset name "${name}" (letters, digits, '.', '_' and '-', starting with a letter or digit)`);
   }
+  // A registered name is looked up first: the same name as a shipped set would silently replace it.
+  if (findShippedDataset(name)) {
+    throw new EmlabError(`dataset name "${name}" is reserved: emlab ships a dataset by that name (choose another with --name)`);
+  }
 }
 
 /** Validate, then record under `name`: a file that fails validation writes nothing. */

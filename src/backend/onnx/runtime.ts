@@ -8,7 +8,7 @@ import type { GpuChoice } from "../types.js";
 export { ort };
 
 export const GPU_OPT_IN =
-  "the CUDA provider is installed with `ONNXRUNTIME_NODE_INSTALL=cuda12 npm ci` and needs CUDA 12 + cuDNN 9 on the host";
+  "the CUDA provider is installed with `ONNXRUNTIME_NODE_INSTALL=cuda12 node node_modules/onnxruntime-node/script/install` (after npm ci) and needs CUDA 12 + cuDNN 9 on the host";
 
 const require = createRequire(import.meta.url);
 

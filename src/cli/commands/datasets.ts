@@ -1,6 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import type { Command } from "commander";
-import { loadModel } from "../../backend/open.js";
+import { backendForPath, loadModel } from "../../backend/open.js";
 import type { LoadedModel } from "../../backend/types.js";
 import { loadChatJsonl } from "../../datasets/chat-jsonl.js";
 import { words } from "../../datasets/near-duplicates.js";
@@ -110,9 +110,7 @@ function withExistingStore<T>(db: string, use: (store: Store) => T): T | undefin
 }
 
 async function openTokenizer(path: string): Promise<LoadedModel> {
-  if (!existsSync(path)) throw new EmlabError(`${path}: no such model file or directory`);
-  const backend = statSync(path).isDirectory() ? "onnx" : "llama";
-  return loadModel(backend, { path, gpu: "cpu", contextSize: 256 });
+  return loadModel(backendForPath(path), { path, gpu: "cpu", contextSize: 256 });
 }
 
 function formatStats(result: StatsResult, unit: string): string {

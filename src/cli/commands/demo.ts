@@ -3,7 +3,7 @@ import { DEMO_BACKENDS, type DemoBackend } from "../../runner/demo-models.js";
 import { createProgress } from "../../runner/progress.js";
 import { DEFAULT_DEMO_DIR, DEMO_REPORT_CONVENTION, runDemo } from "../../runner/demo.js";
 import { printJson } from "../output.js";
-import { addEngineOptions, type EngineCliOptions } from "./run.js";
+import { addEngineOptions, type EngineCliOptions } from "../options.js";
 
 export function registerDemoCommand(program: Command): void {
   addEngineOptions(

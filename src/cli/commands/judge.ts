@@ -1,14 +1,13 @@
-import { existsSync } from "node:fs";
 import { Option, type Command } from "commander";
 import { EmlabError } from "../../errors.js";
 import type { BackendName } from "../../backend/open.js";
 import { judgeRun } from "../../judge/judge-run.js";
 import { createProgress } from "../../runner/progress.js";
 import { resolveRun } from "../../runner/run-records.js";
-import { DEFAULT_DB_PATH, openStore } from "../../store/index.js";
-import { numberOption } from "../options.js";
+import { DEFAULT_DB_PATH } from "../../store/index.js";
+import { addEngineOptions, countOption, openExistingStore, type EngineCliOptions } from "../options.js";
+import { resumableOnInterrupt } from "../interrupt.js";
 import { printJson } from "../output.js";
-import { addEngineOptions, type EngineCliOptions } from "./run.js";
 
 export function registerJudgeCommand(program: Command): void {
   addEngineOptions(
@@ -22,7 +21,7 @@ export function registerJudgeCommand(program: Command): void {
       .requiredOption("--judge <model>", "judge model (GGUF file, or ONNX directory with --judge-backend onnx)")
       .addOption(new Option("--judge-backend <name>", "engine of the judge").choices(["llama", "onnx"]).default("llama"))
       .option("--metrics <list>", "comma-separated metrics (default: the experiment's judge metrics, else every metric its questions have judge prompts for)")
-      .option("--context-size <n>", "judge context size", numberOption("context-size", true))
+      .option("--context-size <n>", "judge context size", countOption("context-size"))
       .option("--db <path>", "database", DEFAULT_DB_PATH)
       .option("--json", "print one JSON summary"),
   ).action(
@@ -30,17 +29,15 @@ export function registerJudgeCommand(program: Command): void {
       ref: string | undefined,
       options: EngineCliOptions & { judge: string; judgeBackend: BackendName; metrics?: string; contextSize?: number; db: string; json?: boolean },
     ) => {
-      // Reading commands never create a database (openStore would make an empty one).
-      if (!existsSync(options.db)) throw new EmlabError(`${options.db}: no such database (emlab run EXPERIMENT.yaml --db ${options.db} creates it)`);
-      using store = openStore(options.db);
+      using store = openExistingStore(options.db);
       const run = resolveRun(store, ref);
-      const result = await judgeRun(store, run, {
+      const result = await resumableOnInterrupt(`emlab judge ${run.id} --judge ${options.judge} --db ${options.db}`, () => judgeRun(store, run, {
         judge: { backend: options.judgeBackend, path: options.judge, contextSize: options.contextSize },
         metrics: options.metrics === undefined ? undefined : metricList(options.metrics),
         gpu: options.gpu,
         threads: options.threads,
         progress: options.json ? undefined : createProgress(process.stderr, "judgments"),
-      });
+      }));
       if (options.json) return printJson(result);
       process.stdout.write(
         `run ${result.runId}: ${result.judged} judgments made, ${result.skipped} already stored (${result.metrics.join(", ")}); ` +

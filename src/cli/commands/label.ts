@@ -4,8 +4,8 @@ import { EmlabError } from "../../errors.js";
 import { COT_PERSONA_KIND } from "../../probes/cot-persona.js";
 import { addHumanLabel, cotTraces, parseHumanLabel, type CotTrace } from "../../probes/labelling.js";
 import { resolveRun } from "../../runner/run-records.js";
-import { DEFAULT_DB_PATH, openStore, type RunRecord, type Store } from "../../store/index.js";
-import { numberOption } from "../options.js";
+import { DEFAULT_DB_PATH, type RunRecord, type Store } from "../../store/index.js";
+import { collect, countOption, openExistingStore } from "../options.js";
 import { printJson } from "../output.js";
 
 interface LabelCliOptions {
@@ -20,8 +20,6 @@ interface LabelCliOptions {
   json?: boolean;
 }
 
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
-
 export function registerLabelCommand(program: Command): void {
   program
     .command("label")
@@ -30,14 +28,14 @@ export function registerLabelCommand(program: Command): void {
     .option("--db <path>", "database", DEFAULT_DB_PATH)
     .option("--condition <key>", "only traces of this condition (key or label); repeat for several", collect)
     .option("--labeler <name>", "who labels (one label per trace and labeler)", process.env.USER || "human")
-    .option("--sample <id>", "label one trace without asking (with --label)", numberOption("sample", true))
+    .option("--sample <id>", "label one trace without asking (with --label)", countOption("sample"))
     .option("--label <label>", "with --sample: persona, rationalises or neither")
     .option("--list", "list the traces and their labels; label nothing")
     .option("--relabel", "also ask about traces this labeler has labelled already")
     .option("--show-judge", "show the judge's label while asking (hidden by default, so it does not anchor you)")
     .option("--json", "print one JSON document")
     .action(async (ref: string, options: LabelCliOptions) => {
-      using store = openStore(options.db);
+      using store = openExistingStore(options.db);
       const run = resolveRun(store, ref);
       if ((options.sample === undefined) !== (options.label === undefined)) throw new EmlabError("--sample and --label go together");
       if (options.sample !== undefined) {

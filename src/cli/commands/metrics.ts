@@ -1,12 +1,11 @@
-import { existsSync } from "node:fs";
 import { Option, type Command } from "commander";
 import { EmlabError } from "../../errors.js";
 import { CONVENTION_NAMES, type ConventionName } from "../../metrics/conventions.js";
 import { metricsSummary } from "../../report/metrics-summary.js";
 import { formatMetricsSummary } from "../../report/metrics-text.js";
 import { resolveRun } from "../../runner/run-records.js";
-import { DEFAULT_DB_PATH, openStore } from "../../store/index.js";
-import { numberOption } from "../options.js";
+import { DEFAULT_DB_PATH } from "../../store/index.js";
+import { countOption, numberOption, openExistingStore } from "../options.js";
 import { printJson } from "../output.js";
 
 export function registerMetricsCommand(program: Command): void {
@@ -16,18 +15,16 @@ export function registerMetricsCommand(program: Command): void {
     .argument("[run]", "run id or name")
     .option("--db <path>", "database", DEFAULT_DB_PATH)
     .addOption(new Option("--convention <name>", "misalignment convention (default: both, one after the other)").choices([...CONVENTION_NAMES]))
-    .option("--judge-model <id>", "judge model id (models row) when several judged the run (default: the most recent)", numberOption("judge-model", true))
-    .option("--bootstrap-seed <n>", "seed of the bootstrap resampling", numberOption("bootstrap-seed", true), 0)
-    .option("--resamples <n>", "bootstrap resamples", numberOption("resamples", true), 2000)
+    .option("--judge-model <id>", "judge model id (models row) when several judged the run (default: the most recent)", countOption("judge-model"))
+    .option("--bootstrap-seed <n>", "seed of the bootstrap resampling", numberOption("bootstrap-seed", true, { min: 0 }), 0)
+    .option("--resamples <n>", "bootstrap resamples", countOption("resamples"), 2000)
     .option("--json", "print one JSON document")
     .action(
       (
         ref: string | undefined,
         options: { db: string; convention?: ConventionName; judgeModel?: number; bootstrapSeed: number; resamples: number; json?: boolean },
       ) => {
-        // Reading commands never create a database (openStore would make an empty one).
-        if (!existsSync(options.db)) throw new EmlabError(`${options.db}: no such database (emlab run EXPERIMENT.yaml --db ${options.db} creates it)`);
-        using store = openStore(options.db);
+        using store = openExistingStore(options.db);
         const run = resolveRun(store, ref);
         const summary = metricsSummary(store, run, {
           conventions: options.convention ? [options.convention] : CONVENTION_NAMES,

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { Option, type Command } from "commander";
 import { EmlabError } from "../../errors.js";
@@ -6,8 +6,8 @@ import { CONVENTION_NAMES, type ConventionName } from "../../metrics/conventions
 import { reportDataFromStore } from "../../report/from-store.js";
 import { writeReport } from "../../report/write.js";
 import { resolveRun } from "../../runner/run-records.js";
-import { DEFAULT_DB_PATH, openStore } from "../../store/index.js";
-import { numberOption } from "../options.js";
+import { DEFAULT_DB_PATH } from "../../store/index.js";
+import { countOption, numberOption, openExistingStore } from "../options.js";
 import { printJson } from "../output.js";
 
 export function registerReportCommand(program: Command): void {
@@ -19,19 +19,17 @@ export function registerReportCommand(program: Command): void {
     .option("--csv <file>", "also write every sample with its scores as CSV (the EM evaluation's columns first)")
     .option("--db <path>", "database", DEFAULT_DB_PATH)
     .addOption(new Option("--convention <name>", "misalignment convention of every rate").choices([...CONVENTION_NAMES]).default("em-paper"))
-    .option("--judge-model <id>", "judge model id (models row) when several judged the run (default: the most recent)", numberOption("judge-model", true))
-    .option("--bootstrap-seed <n>", "seed of the bootstrap resampling", numberOption("bootstrap-seed", true), 0)
-    .option("--resamples <n>", "bootstrap resamples", numberOption("resamples", true), 2000)
-    .option("--max-samples <n>", "samples shown in the browser (the CSV has all)", numberOption("max-samples", true), 500)
+    .option("--judge-model <id>", "judge model id (models row) when several judged the run (default: the most recent)", countOption("judge-model"))
+    .option("--bootstrap-seed <n>", "seed of the bootstrap resampling", numberOption("bootstrap-seed", true, { min: 0 }), 0)
+    .option("--resamples <n>", "bootstrap resamples", countOption("resamples"), 2000)
+    .option("--max-samples <n>", "samples shown in the browser (the CSV has all)", countOption("max-samples"), 500)
     .option("--json", "print one JSON document")
     .action(
       (
         ref: string | undefined,
         options: { out: string; csv?: string; db: string; convention: ConventionName; judgeModel?: number; bootstrapSeed: number; resamples: number; maxSamples: number; json?: boolean },
       ) => {
-        // Reading commands never create a database (openStore would make an empty one).
-        if (!existsSync(options.db)) throw new EmlabError(`${options.db}: no such database (emlab run EXPERIMENT.yaml --db ${options.db} creates it)`);
-        using store = openStore(options.db);
+        using store = openExistingStore(options.db);
         const run = resolveRun(store, ref);
         const data = reportDataFromStore(store, run, {
           convention: options.convention,

@@ -1,25 +1,10 @@
-import { Option, type Command } from "commander";
-import type { GpuChoice, KvCacheType } from "../../backend/types.js";
+import type { Command } from "commander";
 import { createProgress } from "../../runner/progress.js";
 import { dryRun, runExperiment } from "../../runner/run-experiment.js";
 import { DEFAULT_DB_PATH } from "../../store/index.js";
-import { numberOption } from "../options.js";
+import { addEngineOptions, type EngineCliOptions } from "../options.js";
+import { resumableOnInterrupt } from "../interrupt.js";
 import { printJson } from "../output.js";
-
-export interface EngineCliOptions {
-  gpu: GpuChoice;
-  threads?: number;
-  parallel: number;
-  kvCache?: KvCacheType;
-}
-
-export function addEngineOptions(command: Command): Command {
-  return command
-    .addOption(new Option("--gpu <kind>", "compute backend").choices(["auto", "cuda", "vulkan", "metal", "cpu"]).default("auto"))
-    .option("--threads <n>", "CPU threads (default: physical cores)", numberOption("threads", true))
-    .option("--parallel <n>", "parallel sequences: samples of a prompt decoded as one batch", numberOption("parallel", true), 1)
-    .addOption(new Option("--kv-cache <type>", "llama.cpp KV-cache element type (f32: exact float32 log-probs, twice the memory)").choices(["f16", "f32"]).default("f16"));
-}
 
 export function registerRunCommand(program: Command): void {
   addEngineOptions(
@@ -47,7 +32,9 @@ export function registerRunCommand(program: Command): void {
       return;
     }
     const progress = (label: string) => (options.json ? undefined : createProgress(process.stderr, label));
-    const result = await runExperiment(file, { db: options.db, ...engine, progress: progress("samples"), judgeProgress: progress("judgments") });
+    const result = await resumableOnInterrupt(`emlab run ${file} --db ${options.db}`, () =>
+      runExperiment(file, { db: options.db, ...engine, progress: progress("samples"), judgeProgress: progress("judgments") }),
+    );
     if (options.json) return printJson(result);
     process.stdout.write(
       `run ${result.runId} (${result.name})${result.resumed ? " resumed" : ""}: ${result.planned} samples planned, ` +

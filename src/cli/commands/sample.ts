@@ -1,8 +1,9 @@
 import type { Command } from "commander";
+import { backendForPath } from "../../backend/open.js";
 import { EM_SAMPLING_DEFAULTS, type ChatMessage, type SamplingParams } from "../../backend/types.js";
 import { sampleRequest, scoreRequest, type SingleRequest } from "../../runner/single-request.js";
-import { DEFAULT_DB_PATH, openStore } from "../../store/index.js";
-import { addModelOptions, loadOptionsFrom, loraFrom, numberOption, type ModelCliOptions } from "../options.js";
+import { openStore } from "../../store/index.js";
+import { addModelOptions, countOption, dbOption, loadOptionsFrom, loraFrom, numberOption, type ModelCliOptions } from "../options.js";
 import { printJson } from "../output.js";
 
 interface PromptCliOptions extends ModelCliOptions {
@@ -16,14 +17,20 @@ function requestFrom(options: PromptCliOptions): SingleRequest {
   const messages: ChatMessage[] = [];
   if (options.system !== undefined) messages.push({ role: "system", content: options.system });
   messages.push({ role: "user", content: options.prompt });
-  return { load: loadOptionsFrom(options), lora: loraFrom(options), messages, openStore: () => openStore(options.db) };
+  return {
+    backend: backendForPath(options.model),
+    load: loadOptionsFrom(options),
+    lora: loraFrom(options),
+    messages,
+    openStore: () => openStore(options.db),
+  };
 }
 
 function addPromptOptions(command: Command): Command {
   return addModelOptions(command)
     .option("--system <text>", "system prompt")
     .requiredOption("--prompt <text>", "user message")
-    .option("--db <path>", "database", DEFAULT_DB_PATH)
+    .addOption(dbOption())
     .option("--json", "print one JSON document");
 }
 
@@ -33,15 +40,15 @@ export function registerSampleCommand(program: Command): void {
       .command("sample")
       .description("sample answers with raw per-token log-probs (EM protocol defaults: T=1, top-p 1, no top-k)"),
   )
-    .option("-n, --n <n>", "number of samples", numberOption("n", true), 1)
-    .option("--seed <s>", "base seed (sample i uses its own stream from (seed, i))", numberOption("seed", true), 0)
-    .option("--temperature <t>", "temperature (0 = greedy)", numberOption("temperature"), EM_SAMPLING_DEFAULTS.temperature)
-    .option("--top-p <p>", "nucleus (1 = off)", numberOption("top-p"), EM_SAMPLING_DEFAULTS.topP)
-    .option("--top-k <k>", "top-k (0 = off)", numberOption("top-k", true), EM_SAMPLING_DEFAULTS.topK)
-    .option("--min-p <p>", "min-p (0 = off)", numberOption("min-p"), EM_SAMPLING_DEFAULTS.minP)
-    .option("--max-tokens <m>", "tokens per answer", numberOption("max-tokens", true), 256)
+    .option("-n, --n <n>", "number of samples", countOption("n"), 1)
+    .option("--seed <s>", "base seed (sample i uses its own stream from (seed, i))", numberOption("seed", true, { min: 0, max: 0xffffffff }), 0)
+    .option("--temperature <t>", "temperature (0 = greedy)", numberOption("temperature", false, { min: 0, max: 100 }), EM_SAMPLING_DEFAULTS.temperature)
+    .option("--top-p <p>", "nucleus (1 = off)", numberOption("top-p", false, { min: 0, aboveMin: true, max: 1 }), EM_SAMPLING_DEFAULTS.topP)
+    .option("--top-k <k>", "top-k (0 = off)", numberOption("top-k", true, { min: 0 }), EM_SAMPLING_DEFAULTS.topK)
+    .option("--min-p <p>", "min-p (0 = off)", numberOption("min-p", false, { min: 0, max: 1 }), EM_SAMPLING_DEFAULTS.minP)
+    .option("--max-tokens <m>", "tokens per answer", countOption("max-tokens"), 256)
     .option("--stop <text...>", "stop strings")
-    .option("--top-logprobs <k>", "alternatives recorded per token", numberOption("top-logprobs", true), EM_SAMPLING_DEFAULTS.topLogprobs)
+    .option("--top-logprobs <k>", "alternatives recorded per token", numberOption("top-logprobs", true, { min: 0, max: 1000 }), EM_SAMPLING_DEFAULTS.topLogprobs)
     .action(async (options: PromptCliOptions & { n: number; seed: number; temperature: number; topP: number; topK: number; minP: number; maxTokens: number; stop?: string[]; topLogprobs: number }) => {
       const params: SamplingParams = {
         temperature: options.temperature,
