@@ -8,7 +8,6 @@ import { DEFAULT_DB_PATH, openStore, type Store } from "../store/index.js";
 import { judgeRun, type JudgeRunResult } from "../judge/judge-run.js";
 import { anyProbe, parseProbeConfig } from "../probes/config.js";
 import { runProbes, type RunProbesResult } from "../probes/run-probes.js";
-import { sha256 } from "../util/hash.js";
 import { executePlan, type EngineOptions, type ExecuteResult } from "./execute.js";
 import type { Progress } from "./progress.js";
 import { uniquePrefixTokens } from "./unique-prefix.js";
@@ -80,17 +79,11 @@ export async function runExperiment(file: string, options: RunExperimentOptions)
 }
 
 function findOrCreateRun(store: Store, config: ExperimentConfig, plan: Plan, text: string): { runId: number; resumed: boolean } {
-  const previous = store.listRuns({ name: config.name, experimentSha256: sha256(text) })[0];
-  if (previous) {
-    store.setRunStatus(previous.id, "running");
-    return { runId: previous.id, resumed: true };
-  }
-  const runId = store.createRun({
+  return store.startRun({
     name: config.name,
     experiment: { parsed: experimentRecord(config, plan), text, path: config.file },
     plannedSamples: plan.cells.reduce((n, c) => n + c.samples, 0),
   });
-  return { runId, resumed: false };
 }
 
 /** Dataset names: those imported into the database (when it exists), then emlab's shipped ones. */

@@ -3,7 +3,8 @@ import { EmlabError } from "../errors.js";
 import { sha256 } from "../util/hash.js";
 import { VERSION } from "../version.js";
 import { fromJson, scalarStatement, statement, toJson, writeTransaction, type Db } from "./db.js";
-import type { ConditionInput, ConditionRecord, RunInput, RunRecord, RunStatus, RunSummary } from "./types.js";
+import { currentOwner, ownerAlive } from "./run-owner.js";
+import type { ConditionInput, ConditionRecord, RunInput, RunRecord, RunStatus, RunSummary, StoredRunStatus } from "./types.js";
 
 /** Runs (one execution of an experiment file) and their conditions. */
 
@@ -17,17 +18,20 @@ interface RunRow {
   emlab_version: string;
   engine_settings: string;
   planned_samples: number | null;
-  status: RunStatus;
+  status: StoredRunStatus;
+  owner_pid: number | null;
+  owner_host: string | null;
   error: string | null;
   created_at: string;
   updated_at: string;
 }
 
 export function createRun(db: Db, run: RunInput): number {
+  const owner = currentOwner();
   return scalarStatement(
     db,
     `INSERT INTO runs (name, experiment, experiment_text, experiment_path, experiment_sha256, emlab_version,
-       engine_settings, planned_samples) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+       engine_settings, planned_samples, owner_pid, owner_host) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
   ).get(
     run.name,
     toJson(run.experiment.parsed),
@@ -37,7 +41,43 @@ export function createRun(db: Db, run: RunInput): number {
     run.emlabVersion ?? VERSION,
     toJson(run.engineSettings ?? {}),
     run.plannedSamples ?? null,
+    owner.pid,
+    owner.host,
   ) as number;
+}
+
+/**
+ * Start a run, or resume the run of the same experiment (same name and file hash), as this process's
+ * own, in one write transaction: two `emlab run` on one database cannot both start. A database where
+ * another live process is running a run is busy: that is an error, not a second worker.
+ */
+export function startRun(db: Db, file: string, run: RunInput): { runId: number; resumed: boolean } {
+  return writeTransaction(db, () => {
+    const owned = statement(db, "SELECT id, name, owner_pid, owner_host FROM runs WHERE status = 'running' AND owner_pid IS NOT NULL").all() as Pick<
+      RunRow,
+      "id" | "name" | "owner_pid" | "owner_host"
+    >[];
+    for (const other of owned) {
+      const owner = { pid: other.owner_pid!, host: other.owner_host ?? "" };
+      if (!ownerAlive(owner)) continue;
+      throw new EmlabError(
+        `${file}: busy: run ${other.id} (${other.name}) is being run by process ${owner.pid} on ${owner.host}; ` +
+          `wait for it to finish (emlab runs shows it), or use another --db`,
+      );
+    }
+    const previous = scalarStatement(db, "SELECT id FROM runs WHERE name = ? AND experiment_sha256 = ? ORDER BY id DESC LIMIT 1").get(
+      run.name,
+      sha256(run.experiment.text),
+    ) as number | undefined;
+    if (previous === undefined) return { runId: createRun(db, run), resumed: false };
+    const owner = currentOwner();
+    statement(
+      db,
+      `UPDATE runs SET status = 'running', error = NULL, owner_pid = ?, owner_host = ?,
+         updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
+    ).run(owner.pid, owner.host, previous);
+    return { runId: previous, resumed: true };
+  });
 }
 
 export function getRun(db: Db, id: number): RunRecord | undefined {
@@ -63,9 +103,8 @@ export function listRuns(db: Db, filter: RunListFilter = {}): RunSummary[] {
      FROM runs r
      WHERE (@name IS NULL OR r.name = @name)
        AND (@sha IS NULL OR r.experiment_sha256 = @sha)
-       AND (@status IS NULL OR r.status = @status)
      ORDER BY r.id DESC`,
-  ).all({ name: filter.name ?? null, sha: filter.experimentSha256 ?? null, status: filter.status ?? null }) as (RunRow & {
+  ).all({ name: filter.name ?? null, sha: filter.experimentSha256 ?? null }) as (RunRow & {
     n_conditions: number;
     n_samples: number;
     n_judged: number;
@@ -81,20 +120,23 @@ export function listRuns(db: Db, filter: RunListFilter = {}): RunSummary[] {
     if (!counts) reasonsByRun.set(r.run_id, (counts = { eos: 0, stop: 0, length: 0 }));
     counts[r.finish_reason] = r.n;
   }
-  return rows.map((row) => ({
+  const summaries = rows.map((row) => ({
     ...runRecord(row),
     conditions: row.n_conditions,
     samples: row.n_samples,
     finishReasons: reasonsByRun.get(row.id) ?? { eos: 0, stop: 0, length: 0 },
     judgedSamples: row.n_judged,
   }));
+  // The status of a run can depend on whether its process still lives, so it is filtered here.
+  return filter.status ? summaries.filter((r) => r.status === filter.status) : summaries;
 }
 
-/** Mark a run running, complete or failed (with the error that stopped it). */
-export function setRunStatus(db: Db, id: number, status: RunStatus, error: string | null = null): void {
+/** Mark a run complete or failed (with the error that stopped it); a finished run has no owner. */
+export function setRunStatus(db: Db, id: number, status: Exclude<StoredRunStatus, "running">, error: string | null = null): void {
   const changed = statement(
     db,
-    `UPDATE runs SET status = ?, error = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
+    `UPDATE runs SET status = ?, error = ?, owner_pid = NULL, owner_host = NULL,
+       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
   ).run(status, error, id).changes;
   if (changed === 0) throw new EmlabError(`no run with id ${id}`);
 }
@@ -108,6 +150,13 @@ export function setRunEngineSettings(db: Db, id: number, engineSettings: Record<
   if (changed === 0) throw new EmlabError(`no run with id ${id}`);
 }
 
+/** A "running" run whose process is gone was interrupted (Ctrl-C, kill -9, a crash). */
+function ownership(row: RunRow): Pick<RunRecord, "status" | "owner"> {
+  const owner = row.owner_pid === null ? null : { pid: row.owner_pid, host: row.owner_host ?? "" };
+  if (row.status !== "running") return { status: row.status, owner: null };
+  return owner && ownerAlive(owner) ? { status: "running", owner } : { status: "interrupted", owner: null };
+}
+
 function runRecord(row: RunRow): RunRecord {
   return {
     id: row.id,
@@ -119,7 +168,7 @@ function runRecord(row: RunRow): RunRecord {
     emlabVersion: row.emlab_version,
     engineSettings: fromJson(row.engine_settings),
     plannedSamples: row.planned_samples,
-    status: row.status,
+    ...ownership(row),
     error: row.error,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

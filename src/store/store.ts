@@ -36,7 +36,7 @@ import type {
   RunSampleFilter,
   RunSampleLink,
   RunSampleRow,
-  RunStatus,
+  StoredRunStatus,
   RunSummary,
   SampleInput,
   SampleRecord,
@@ -137,10 +137,14 @@ export class Store implements Disposable {
   getRun(id: number): RunRecord | undefined {
     return runs.getRun(this.db, id);
   }
+  /** Start or resume (same experiment) a run as this process's own; a database busy with another live run refuses. */
+  startRun(run: RunInput): { runId: number; resumed: boolean } {
+    return runs.startRun(this.db, this.path, run);
+  }
   listRuns(filter?: runs.RunListFilter): RunSummary[] {
     return runs.listRuns(this.db, filter);
   }
-  setRunStatus(id: number, status: RunStatus, error?: string | null): void {
+  setRunStatus(id: number, status: Exclude<StoredRunStatus, "running">, error?: string | null): void {
     runs.setRunStatus(this.db, id, status, error);
   }
   setRunEngineSettings(id: number, engineSettings: Record<string, unknown>): void {

@@ -57,7 +57,20 @@ export interface DatasetRecord extends DatasetInput {
   importedAt: string;
 }
 
-export type RunStatus = "running" | "complete" | "failed";
+/** What the database records. */
+export type StoredRunStatus = "running" | "complete" | "failed";
+
+/**
+ * What a run is: as stored, except that a "running" run whose process is gone (Ctrl-C, kill -9, a
+ * crash) is "interrupted" — rerunning the experiment resumes it.
+ */
+export type RunStatus = StoredRunStatus | "interrupted";
+
+/** The process running a run. */
+export interface RunOwner {
+  pid: number;
+  host: string;
+}
 
 export interface RunInput {
   name: string;
@@ -81,6 +94,8 @@ export interface RunRecord {
   engineSettings: Record<string, unknown>;
   plannedSamples: number | null;
   status: RunStatus;
+  /** The process running it, while it runs. */
+  owner: RunOwner | null;
   error: string | null;
   createdAt: string;
   updatedAt: string;
