@@ -17,6 +17,11 @@ abstract class BaseProgress implements Progress {
   protected skipped = 0;
   protected tokens = 0;
   protected started = 0;
+  /**
+   * When the first item finished: the rate is measured from there, because the time before it is
+   * model loading and the first shared prefix, which the remaining items do not repeat.
+   */
+  private firstAdvance: { at: number; worked: number } | undefined;
 
   constructor(
     protected readonly stream: NodeJS.WriteStream,
@@ -29,6 +34,7 @@ abstract class BaseProgress implements Progress {
   }
 
   advance(samples: number, tokens: number): void {
+    if (this.firstAdvance === undefined) this.firstAdvance = { at: performance.now(), worked: this.done - this.skipped + samples };
     this.done += samples;
     this.tokens += tokens;
     this.render(false);
@@ -48,13 +54,18 @@ abstract class BaseProgress implements Progress {
   protected summary(): string {
     const seconds = (performance.now() - this.started) / 1000;
     const rate = seconds > 0 ? this.tokens / seconds : 0;
-    // Only work done in this process predicts the rest: skipped items took no time.
-    const worked = this.done - this.skipped;
     const remaining = Math.max(0, this.total - this.done);
-    const eta = remaining === 0 ? "0s" : worked > 0 ? formatSeconds((seconds / worked) * remaining) : "?";
+    const eta = remaining === 0 ? "0s" : this.secondsPerItem() === undefined ? "?" : formatSeconds(this.secondsPerItem()! * remaining);
     // Work counted in items only (judgments) has no token rate to show.
     const speed = this.tokens > 0 ? `  ${rate.toFixed(1)} tok/s` : "";
     return `${this.done}/${this.total} ${this.label}${speed}  ETA ${eta}`;
+  }
+
+  /** Measured since the first finished item, over items worked in this process (skipped ones took no time). */
+  private secondsPerItem(): number | undefined {
+    if (!this.firstAdvance) return undefined;
+    const items = this.done - this.skipped - this.firstAdvance.worked;
+    return items > 0 ? (performance.now() - this.firstAdvance.at) / 1000 / items : undefined;
   }
 
   protected abstract render(final: boolean): void;
