@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { OnnxBackend } from "../src/backend/onnx/onnx-model.js";
 import { ort } from "../src/backend/onnx/runtime.js";
-import { argmax } from "../src/backend/onnx/sampler.js";
+import { argmax } from "../src/backend/sampler.js";
 import { EM_SAMPLING_DEFAULTS } from "../src/backend/types.js";
 import { randomQwen2Spec } from "../src/fixtures/onnx/random-qwen2-spec.js";
 import { writeQwen2OnnxModel } from "../src/fixtures/onnx/write-onnx-model.js";

@@ -60,7 +60,8 @@ export type KvCacheType = "f16" | "f32";
 
 /** Everything about the engine that can change numbers; stored with every run. */
 export interface EngineSettings {
-  backend: "llama" | "onnx";
+  /** "scripted": the in-memory test engine (src/backend/scripted). */
+  backend: "llama" | "onnx" | "scripted";
   engineVersion: string;
   gpu: string;
   threads: number;
@@ -190,6 +191,6 @@ export interface LoadedModel extends AsyncDisposable {
 }
 
 export interface Backend {
-  readonly name: "llama" | "onnx";
+  readonly name: EngineSettings["backend"];
   load(options: LoadModelOptions): Promise<LoadedModel>;
 }

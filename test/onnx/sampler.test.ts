@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { argmax, drawCategorical, sampleToken, samplingCandidates, topKIndices } from "../../src/backend/onnx/sampler.js";
+import { argmax, drawCategorical, sampleToken, samplingCandidates, topKIndices } from "../../src/backend/sampler.js";
 import { createRng } from "../../src/util/random.js";
 
 const logits = Float32Array.from([1, 3, 2, 0.5, 3, -1]);

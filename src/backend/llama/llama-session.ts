@@ -2,20 +2,11 @@ import type { LlamaContext, LlamaContextSequence, LlamaModel, Token } from "node
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { EmlabError } from "../../errors.js";
 import { mix32 } from "../../util/random.js";
 import { commonPrefixLength, isRawSampling, logprobFromLogit } from "../logprobs.js";
-import type {
-  FinishReason,
-  GeneratedSample,
-  NextTokenQuery,
-  NextTokenResult,
-  SampleRequestOptions,
-  SamplingParams,
-  Session,
-  SessionStats,
-  WeightVariant,
-} from "../types.js";
+import { finishSample, newTrace, SessionBase } from "../session-base.js";
+import { findStop } from "../stop-strings.js";
+import type { GeneratedSample, NextTokenQuery, NextTokenResult, SamplingParams, WeightVariant } from "../types.js";
 
 type GenerateNext = NonNullable<
   Extract<Parameters<LlamaContextSequence["controlledEvaluate"]>[0][number], unknown[]>[1]["generateNext"]
@@ -40,19 +31,17 @@ interface Slot {
  * distribution untouched: T=1 with no truncation, or greedy) or, for other settings, by re-scoring
  * the sampled tokens in one batched pass after generation.
  */
-export class LlamaSession implements Session {
-  readonly stats: SessionStats = { evaluatedTokens: 0, prefillTokens: 0 };
+export class LlamaSession extends SessionBase {
   private readonly slots: Slot[];
-  private queue: Promise<unknown> = Promise.resolve();
-  private disposed = false;
 
   constructor(
     private readonly model: LlamaModel,
     private readonly context: LlamaContext,
-    readonly variant: WeightVariant,
-    private readonly origin: string,
+    variant: WeightVariant,
+    origin: string,
     private readonly vocabSize: number,
   ) {
+    super(variant, origin);
     this.slots = [];
     for (let i = 0; i < context.totalSequences; i++) this.slots.push({ sequence: context.getSequence(), tokens: [] });
   }
@@ -61,99 +50,65 @@ export class LlamaSession implements Session {
     return this.context.contextSize;
   }
 
-  async sample(prompt: readonly number[], params: SamplingParams, options: SampleRequestOptions = {}): Promise<GeneratedSample[]> {
-    const indices = options.indices ?? Array.from({ length: options.n ?? 1 }, (_, i) => i);
-    this.checkPromptFits(prompt);
-    return this.exclusive(async () => {
-      // Samples are spread over the context's sequences; each sequence evaluates the prompt once
-      // and then re-uses it for all of its samples.
-      const lanes = this.slots.slice(0, Math.max(1, Math.min(this.slots.length, indices.length)));
-      await this.sharePrefix(lanes, prompt);
-      const results = new Map<number, GeneratedSample>();
-      await Promise.all(
-        lanes.map(async (slot, lane) => {
-          for (let i = lane; i < indices.length; i += lanes.length) {
-            const index = indices[i]!;
-            results.set(index, await this.sampleOne(slot, prompt, params, index));
-          }
-        }),
-      );
-      return indices.map((index) => results.get(index)!);
+  protected async sampleExclusive(prompt: readonly number[], params: SamplingParams, indices: readonly number[]): Promise<GeneratedSample[]> {
+    // Samples are spread over the context's sequences; each sequence evaluates the prompt once
+    // and then re-uses it for all of its samples.
+    const lanes = this.slots.slice(0, Math.max(1, Math.min(this.slots.length, indices.length)));
+    await this.sharePrefix(lanes, prompt);
+    const results = new Map<number, GeneratedSample>();
+    await Promise.all(
+      lanes.map(async (slot, lane) => {
+        for (let i = lane; i < indices.length; i += lanes.length) {
+          const index = indices[i]!;
+          results.set(index, await this.sampleOne(slot, prompt, params, index));
+        }
+      }),
+    );
+    return indices.map((index) => results.get(index)!);
+  }
+
+  protected async scoreExclusive(prompt: readonly number[], continuation: readonly number[]): Promise<Float32Array> {
+    return (await this.scoreOn(this.slots[0]!, prompt, continuation, 1)).logprobs;
+  }
+
+  protected async nextTokenExclusive(prompt: readonly number[], query: NextTokenQuery): Promise<NextTokenResult> {
+    const slot = this.slots[0]!;
+    await this.prepare(slot, prompt);
+    const ids = query.ids ?? [];
+    const top = Math.max(1, query.top ?? 0);
+    const next = await this.step(slot, prompt[prompt.length - 1]!, {
+      logits: query.full ? true : { filter: { tokens: asTokens(ids), includeTop: top } },
+      totalLogitWeight: true,
     });
-  }
-
-  async score(prompt: readonly number[], continuation: readonly number[]): Promise<Float32Array> {
-    this.checkPromptFits([...prompt, ...continuation]);
-    return this.exclusive(async () => (await this.scoreOn(this.slots[0]!, prompt, continuation, 1)).logprobs);
-  }
-
-  async nextToken(prompt: readonly number[], query: NextTokenQuery): Promise<NextTokenResult> {
-    this.checkPromptFits(prompt);
-    return this.exclusive(async () => {
-      const slot = this.slots[0]!;
-      await this.prepare(slot, prompt);
-      const ids = query.ids ?? [];
-      const top = Math.max(1, query.top ?? 0);
-      const next = await this.step(slot, prompt[prompt.length - 1]!, {
-        logits: query.full ? true : { filter: { tokens: asTokens(ids), includeTop: top } },
-        totalLogitWeight: true,
-      });
-      const logits = next.logits as Map<number, number>;
-      const [, maxLogit] = logits.entries().next().value as [number, number];
-      const total = next.totalLogitWeight!;
-      const result: NextTokenResult = {
-        ids: Int32Array.from(ids),
-        logprobs: Float32Array.from(ids, (id) => {
-          const logit = logits.get(id);
-          return logit === undefined ? -Infinity : logprobFromLogit(logit, maxLogit, total);
-        }),
-        topIds: new Int32Array(query.top ?? 0),
-        topLogprobs: new Float32Array(query.top ?? 0),
-      };
-      let rank = 0;
-      for (const [id, logit] of logits as Map<number, number>) {
-        if (rank >= (query.top ?? 0)) break;
-        result.topIds[rank] = id;
-        result.topLogprobs[rank] = logprobFromLogit(logit, maxLogit, total);
-        rank++;
-      }
-      if (query.full) {
-        const full = new Float32Array(this.vocabSize).fill(-Infinity);
-        for (const [id, logit] of logits) if (id < full.length) full[id] = logprobFromLogit(logit, maxLogit, total);
-        result.full = full;
-      }
-      return result;
-    });
-  }
-
-  async dispose(): Promise<void> {
-    if (this.disposed) return;
-    this.disposed = true;
-    await this.queue.catch(() => undefined);
-    await this.context.dispose();
-  }
-
-  [Symbol.asyncDispose](): Promise<void> {
-    return this.dispose();
-  }
-
-  /** Requests run one at a time: each one moves the slots' KV state. */
-  private exclusive<T>(task: () => Promise<T>): Promise<T> {
-    if (this.disposed) return Promise.reject(new Error("this session was disposed"));
-    const run = this.queue.then(task, task);
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  private checkPromptFits(tokens: readonly number[]): void {
-    if (tokens.length === 0) throw new EmlabError("cannot evaluate an empty prompt");
-    // node-llama-cpp would silently erase the beginning of an over-long sequence: refuse instead.
-    if (tokens.length > this.context.contextSize - 1) {
-      throw new EmlabError(
-        `${this.origin}: the prompt is ${tokens.length} tokens long but the context holds ${this.context.contextSize} ` +
-          `(use a larger --context-size, up to the model's trained length)`,
-      );
+    const logits = next.logits as Map<number, number>;
+    const [, maxLogit] = logits.entries().next().value as [number, number];
+    const total = next.totalLogitWeight!;
+    const result: NextTokenResult = {
+      ids: Int32Array.from(ids),
+      logprobs: Float32Array.from(ids, (id) => {
+        const logit = logits.get(id);
+        return logit === undefined ? -Infinity : logprobFromLogit(logit, maxLogit, total);
+      }),
+      topIds: new Int32Array(query.top ?? 0),
+      topLogprobs: new Float32Array(query.top ?? 0),
+    };
+    let rank = 0;
+    for (const [id, logit] of logits as Map<number, number>) {
+      if (rank >= (query.top ?? 0)) break;
+      result.topIds[rank] = id;
+      result.topLogprobs[rank] = logprobFromLogit(logit, maxLogit, total);
+      rank++;
     }
+    if (query.full) {
+      const full = new Float32Array(this.vocabSize).fill(-Infinity);
+      for (const [id, logit] of logits) if (id < full.length) full[id] = logprobFromLogit(logit, maxLogit, total);
+      result.full = full;
+    }
+    return result;
+  }
+
+  protected async release(): Promise<void> {
+    await this.context.dispose();
   }
 
   /**
@@ -214,12 +169,8 @@ export class LlamaSession implements Session {
     const topK = Math.max(0, params.topLogprobs);
     await this.prepare(slot, prompt);
 
-    const tokens: number[] = [];
-    const logprobs: number[] = [];
-    const topIds: number[] = [];
-    const topLogprobs: number[] = [];
-    let finishReason: FinishReason = "length";
-    let stopAt = -1;
+    const trace = newTrace(index);
+    const { tokens, logprobs, topIds, topLogprobs } = trace;
     let input = prompt[prompt.length - 1]!;
     for (let t = 0; t < params.maxTokens; t++) {
       if (slot.tokens.length + 1 >= this.context.contextSize - 1) break;
@@ -240,19 +191,19 @@ export class LlamaSession implements Session {
       }, t === 0);
       const token = next.token as number | null | undefined;
       if (token == null) {
-        finishReason = "eos";
+        trace.finishReason = "eos";
         break;
       }
       tokens.push(token);
       if (rawInPass) this.readRaw(next, token, topK, logprobs, topIds, topLogprobs);
       if (this.model.isEogToken(token as Token)) {
-        finishReason = "eos";
+        trace.finishReason = "eos";
         break;
       }
       if (params.stop.length > 0) {
-        stopAt = findStop(this.model.detokenize(asTokens(tokens)), params.stop);
-        if (stopAt >= 0) {
-          finishReason = "stop";
+        trace.stopAt = findStop(this.model.detokenize(asTokens(tokens)), params.stop);
+        if (trace.stopAt >= 0) {
+          trace.finishReason = "stop";
           break;
         }
       }
@@ -266,19 +217,7 @@ export class LlamaSession implements Session {
       topLogprobs.push(...rescored.topLogprobs);
     }
 
-    const textTokens = finishReason === "eos" ? tokens.slice(0, -1) : tokens;
-    let text = this.model.detokenize(asTokens(textTokens));
-    if (stopAt >= 0) text = text.slice(0, stopAt);
-    return {
-      index,
-      text,
-      tokenIds: Int32Array.from(tokens),
-      logprobs: Float32Array.from(logprobs),
-      topK,
-      topIds: Int32Array.from(topIds),
-      topLogprobs: Float32Array.from(topLogprobs),
-      finishReason,
-    };
+    return finishSample(trace, topK, (ids) => this.model.detokenize(asTokens(ids)));
   }
 
   private readRaw(next: NextOutput, token: number, topK: number, logprobs: number[], topIds: number[], topLogprobs: number[]): void {
@@ -339,15 +278,4 @@ function pushTop(logits: Map<number, number>, maxLogit: number, total: number, t
     ids.push(-1);
     lps.push(-Infinity);
   }
-}
-
-/** Index in `text` of the earliest stop string, or -1. */
-export function findStop(text: string, stops: readonly string[]): number {
-  let best = -1;
-  for (const stop of stops) {
-    if (stop === "") continue;
-    const at = text.indexOf(stop);
-    if (at >= 0 && (best < 0 || at < best)) best = at;
-  }
-  return best;
 }

@@ -1,22 +1,12 @@
-import { EmlabError } from "../../errors.js";
 import { createRng, mix32 } from "../../util/random.js";
-import { findStop } from "../llama/llama-session.js";
 import { commonPrefixLength, logSoftmax } from "../logprobs.js";
-import type {
-  FinishReason,
-  GeneratedSample,
-  NextTokenQuery,
-  NextTokenResult,
-  SampleRequestOptions,
-  SamplingParams,
-  Session,
-  SessionStats,
-  WeightVariant,
-} from "../types.js";
+import { finishSample, SessionBase, type SampleTrace } from "../session-base.js";
+import { findStop } from "../stop-strings.js";
+import type { GeneratedSample, NextTokenQuery, NextTokenResult, SamplingParams, WeightVariant } from "../types.js";
 import type { DecoderGraph } from "./decoder-graph.js";
 import { emptyKv, selectKvRows, truncateKv, type KvState } from "./kv-cache.js";
 import type { ort } from "./runtime.js";
-import { sampleToken, topKIndices } from "./sampler.js";
+import { sampleToken, topKIndices } from "../sampler.js";
 
 /** What a session needs from its loaded model. */
 export interface OnnxSessionSetup {
@@ -34,15 +24,8 @@ export interface OnnxSessionSetup {
 }
 
 /** One sample being generated. */
-interface Lane {
-  index: number;
+interface Lane extends SampleTrace {
   rng: () => number;
-  tokens: number[];
-  logprobs: number[];
-  topIds: number[];
-  topLogprobs: number[];
-  finishReason: FinishReason;
-  stopAt: number;
 }
 
 /**
@@ -56,106 +39,72 @@ interface Lane {
  * logits, sample i draws from its own stream seeded by mix32(seed, i), and the recorded log-probs
  * are the raw log-softmax, whatever the sampler settings.
  */
-export class OnnxSession implements Session {
-  readonly stats: SessionStats = { evaluatedTokens: 0, prefillTokens: 0 };
+export class OnnxSession extends SessionBase {
   private tokens: number[] = [];
   private kv: KvState;
   private lastLogits: Float32Array | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
-  private disposed = false;
 
   constructor(
     private readonly setup: OnnxSessionSetup,
-    readonly variant: WeightVariant,
+    variant: WeightVariant,
     private readonly onDispose: () => void = () => undefined,
   ) {
+    super(variant, setup.origin);
     this.kv = emptyKv(setup.graph.kv);
   }
 
-  sample(prompt: readonly number[], params: SamplingParams, options: SampleRequestOptions = {}): Promise<GeneratedSample[]> {
-    const indices = options.indices ?? Array.from({ length: options.n ?? 1 }, (_, i) => i);
-    return this.exclusive(async () => {
-      this.checkFits(prompt.length);
-      const first = await this.prepare(prompt);
-      const width = Math.max(1, Math.min(this.setup.parallelSequences, indices.length));
-      const out: GeneratedSample[] = [];
-      for (let g = 0; g < indices.length; g += width) {
-        out.push(...(await this.sampleGroup(prompt.length, first, indices.slice(g, g + width), params)));
+  get contextSize(): number {
+    return this.setup.contextSize;
+  }
+
+  protected async sampleExclusive(prompt: readonly number[], params: SamplingParams, indices: readonly number[]): Promise<GeneratedSample[]> {
+    const first = await this.prepare(prompt);
+    const width = Math.max(1, Math.min(this.setup.parallelSequences, indices.length));
+    const out: GeneratedSample[] = [];
+    for (let g = 0; g < indices.length; g += width) {
+      out.push(...(await this.sampleGroup(prompt.length, first, indices.slice(g, g + width), params)));
+    }
+    return out;
+  }
+
+  protected async scoreExclusive(prompt: readonly number[], continuation: readonly number[]): Promise<Float32Array> {
+    const out = new Float32Array(continuation.length);
+    const first = await this.prepare(prompt);
+    out[0] = logSoftmax(first)[continuation[0]!] ?? -Infinity;
+    // The continuation (all but its last token) in one pass from the prompt's state.
+    let state = this.kv;
+    const inputs = continuation.slice(0, -1);
+    for (let start = 0; start < inputs.length; start += this.setup.chunkSize) {
+      const piece = inputs.slice(start, start + this.setup.chunkSize);
+      const result = await this.setup.graph.forward(piece, 1, piece.length, state, this.setup.feeds);
+      this.stats.evaluatedTokens += piece.length;
+      state = result.present;
+      for (let j = 0; j < piece.length; j++) {
+        const row = result.logits.subarray(j * result.vocab, (j + 1) * result.vocab);
+        out[start + j + 1] = logSoftmax(row)[continuation[start + j + 1]!] ?? -Infinity;
       }
-      return out;
-    });
+    }
+    return out;
   }
 
-  score(prompt: readonly number[], continuation: readonly number[]): Promise<Float32Array> {
-    return this.exclusive(async () => {
-      this.checkFits(prompt.length + Math.max(0, continuation.length - 1));
-      const out = new Float32Array(continuation.length);
-      if (continuation.length === 0) return out;
-      const first = await this.prepare(prompt);
-      out[0] = logSoftmax(first)[continuation[0]!] ?? -Infinity;
-      // The continuation (all but its last token) in one pass from the prompt's state.
-      let state = this.kv;
-      const inputs = continuation.slice(0, -1);
-      for (let start = 0; start < inputs.length; start += this.setup.chunkSize) {
-        const piece = inputs.slice(start, start + this.setup.chunkSize);
-        const result = await this.setup.graph.forward(piece, 1, piece.length, state, this.setup.feeds);
-        this.stats.evaluatedTokens += piece.length;
-        state = result.present;
-        for (let j = 0; j < piece.length; j++) {
-          const row = result.logits.subarray(j * result.vocab, (j + 1) * result.vocab);
-          out[start + j + 1] = logSoftmax(row)[continuation[start + j + 1]!] ?? -Infinity;
-        }
-      }
-      return out;
-    });
+  protected async nextTokenExclusive(prompt: readonly number[], query: NextTokenQuery): Promise<NextTokenResult> {
+    const logprobs = logSoftmax(await this.prepare(prompt));
+    const ids = query.ids ?? [];
+    const top = topKIndices(logprobs, Math.max(0, query.top ?? 0));
+    const result: NextTokenResult = {
+      ids: Int32Array.from(ids),
+      logprobs: Float32Array.from(ids, (id) => logprobs[id] ?? -Infinity),
+      topIds: top,
+      topLogprobs: Float32Array.from(top, (id) => logprobs[id]!),
+    };
+    if (query.full) result.full = logprobs;
+    return result;
   }
 
-  nextToken(prompt: readonly number[], query: NextTokenQuery): Promise<NextTokenResult> {
-    return this.exclusive(async () => {
-      this.checkFits(prompt.length);
-      const logprobs = logSoftmax(await this.prepare(prompt));
-      const ids = query.ids ?? [];
-      const top = topKIndices(logprobs, Math.max(0, query.top ?? 0));
-      const result: NextTokenResult = {
-        ids: Int32Array.from(ids),
-        logprobs: Float32Array.from(ids, (id) => logprobs[id] ?? -Infinity),
-        topIds: top,
-        topLogprobs: Float32Array.from(top, (id) => logprobs[id]!),
-      };
-      if (query.full) result.full = logprobs;
-      return result;
-    });
-  }
-
-  async dispose(): Promise<void> {
-    if (this.disposed) return;
-    this.disposed = true;
-    await this.queue.catch(() => undefined);
+  protected release(): void {
     this.kv = emptyKv(this.setup.graph.kv);
     this.lastLogits = null;
     this.onDispose();
-  }
-
-  [Symbol.asyncDispose](): Promise<void> {
-    return this.dispose();
-  }
-
-  /** Requests run one at a time: each one moves the session's cache. */
-  private exclusive<T>(task: () => Promise<T>): Promise<T> {
-    if (this.disposed) return Promise.reject(new Error("this session was disposed"));
-    const run = this.queue.then(task, task);
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  private checkFits(length: number): void {
-    if (length === 0) throw new EmlabError("cannot evaluate an empty prompt");
-    if (length > this.setup.contextSize - 1) {
-      throw new EmlabError(
-        `${this.setup.origin}: the prompt is ${length} tokens long but the context holds ${this.setup.contextSize} ` +
-          `(use a larger --context-size, up to the model's trained length)`,
-      );
-    }
   }
 
   /**
@@ -245,20 +194,6 @@ export class OnnxSession implements Session {
       state = result.present;
       rows = active.map((_, r) => result.logits.subarray(r * result.vocab, (r + 1) * result.vocab));
     }
-    return lanes.map((lane) => {
-      const textTokens = lane.finishReason === "eos" ? lane.tokens.slice(0, -1) : lane.tokens;
-      let text = this.setup.decode(textTokens);
-      if (lane.stopAt >= 0) text = text.slice(0, lane.stopAt);
-      return {
-        index: lane.index,
-        text,
-        tokenIds: Int32Array.from(lane.tokens),
-        logprobs: Float32Array.from(lane.logprobs),
-        topK,
-        topIds: Int32Array.from(lane.topIds),
-        topLogprobs: Float32Array.from(lane.topLogprobs),
-        finishReason: lane.finishReason,
-      };
-    });
+    return lanes.map((lane) => finishSample(lane, topK, this.setup.decode));
   }
 }
