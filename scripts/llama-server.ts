@@ -1,0 +1,74 @@
+/**
+ * llama-server built from the exact llama.cpp source node-llama-cpp ships (its git bundle), as a real
+ * peer for tests and benchmarks. Built once per llama.cpp commit into ~/.cache/emlab/llama-server/
+ * <commit>/ (outside the checkout), or taken from EMLAB_LLAMA_SERVER. About 15-25 min on 2 cores.
+ *
+ *   node --import tsx scripts/llama-server.ts            build when missing, print the binary's path
+ *   node --import tsx scripts/llama-server.ts --where    print where it is or would be; build nothing
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const repo = fileURLToPath(new URL("..", import.meta.url));
+const bundle = join(repo, "node_modules/node-llama-cpp/llama/gitRelease.bundle");
+const TARGETS = ["llama-server", "llama-bench", "llama-batched-bench"];
+
+/** The llama.cpp commit node-llama-cpp bundles. */
+export function bundledLlamaCommit(): string {
+  const line = execFileSync("git", ["ls-remote", bundle, "HEAD"], { encoding: "utf8" }).trim();
+  const commit = line.split(/\s+/)[0];
+  if (!commit || !/^[0-9a-f]{40}$/.test(commit)) throw new Error(`${bundle}: no HEAD commit (is node-llama-cpp installed?)`);
+  return commit;
+}
+
+export function llamaBuildDir(commit = bundledLlamaCommit()): string {
+  const cache = process.env.EMLAB_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "emlab");
+  return join(cache, "llama-server", commit);
+}
+
+/** Path of a llama.cpp tool (llama-server, llama-bench…) if built, else null. */
+export function findLlamaTool(tool = "llama-server"): string | null {
+  if (tool === "llama-server" && process.env.EMLAB_LLAMA_SERVER) return process.env.EMLAB_LLAMA_SERVER;
+  let dir: string;
+  try {
+    dir = llamaBuildDir();
+  } catch {
+    return null;
+  }
+  const path = join(dir, "bin", tool);
+  return existsSync(path) ? path : null;
+}
+
+/** Build the tools into the cache (a temporary folder renamed into place: a killed build leaves nothing half-made). */
+export function buildLlamaServer(log: (line: string) => void = (l) => process.stderr.write(l + "\n")): string {
+  const existing = findLlamaTool();
+  if (existing) return existing;
+  const commit = bundledLlamaCommit();
+  const dir = llamaBuildDir(commit);
+  const work = `${dir}.building-${process.pid}`;
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const run = (cmd: string, args: string[], cwd = work) => execFileSync(cmd, args, { cwd, stdio: ["ignore", "inherit", "inherit"] });
+  log(`emlab: building llama-server from llama.cpp ${commit.slice(0, 12)} into ${dir} (15-25 min on 2 cores)`);
+  run("git", ["clone", "--quiet", bundle, "src"]);
+  run("cmake", [
+    "-S", "src", "-B", "build", "-DCMAKE_BUILD_TYPE=Release", "-DLLAMA_CURL=OFF", "-DLLAMA_BUILD_TESTS=OFF",
+    "-DLLAMA_BUILD_EXAMPLES=OFF", "-DLLAMA_BUILD_UI=OFF", "-DLLAMA_USE_PREBUILT_UI=OFF", "-DLLAMA_OPENSSL=OFF", "-DBUILD_SHARED_LIBS=OFF",
+  ]);
+  run("cmake", ["--build", "build", "-j", String(Math.max(1, Number(process.env.EMLAB_BUILD_JOBS ?? 2))), "--target", ...TARGETS]);
+  mkdirSync(join(work, "bin"));
+  for (const tool of TARGETS) renameSync(join(work, "build", "bin", tool), join(work, "bin", tool));
+  rmSync(join(work, "src"), { recursive: true, force: true });
+  rmSync(join(work, "build"), { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(work, dir);
+  return join(dir, "bin", "llama-server");
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  if (process.argv.includes("--where")) process.stdout.write((findLlamaTool() ?? join(llamaBuildDir(), "bin", "llama-server")) + "\n");
+  else process.stdout.write(buildLlamaServer() + "\n");
+}
