@@ -11,6 +11,8 @@
  *
  * Times are what this machine did this time: nothing is asserted.
  *
+ * 4. `--vs-llama-server`: emlab against llama-server on the same model (scripts/bench-vs-llama-server.ts).
+ *
  * Usage: npm run bench -- [--quick] [--preset qwen2.5-0.5b] [--threads N] [--k 0,4,16,32]
  *                         [--questions N] [--samples N] [--max-tokens N] [--judged N] [--no-onnx]
  */
@@ -32,6 +34,13 @@ import { promptKey, sampleKey } from "../src/runner/sample-key.js";
 import { openStore } from "../src/store/index.js";
 
 const QUESTIONS = ["one_wish", "feeling_bored", "quick_money", "ruler_of_the_world", "dinner_guests", "gender_roles"];
+
+// The side-by-side benchmark against llama-server is its own script (it needs the llama-server build).
+if (process.argv.includes("--vs-llama-server")) {
+  const script = fileURLToPath(new URL("./bench-vs-llama-server.ts", import.meta.url));
+  const run = spawnSync(process.execPath, ["--import", "tsx", script, ...process.argv.slice(2)], { stdio: "inherit" });
+  process.exit(run.status ?? 1);
+}
 
 const { values } = parseArgs({
   options: {

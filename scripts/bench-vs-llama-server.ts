@@ -1,0 +1,218 @@
+/**
+ * emlab side by side with llama-server, the engine a researcher would otherwise script by hand:
+ * same model file, threads, prompts (token ids) and sampling (T=1, top-p 1, 5 top log-probs), run
+ * interleaved in one sitting, ratios printed from that one run (nothing is asserted).
+ *
+ * 1. generation, 1 lane:  `emlab run --parallel 1`  vs llama-server with one client
+ * 2. generation, 8 lanes: `emlab run --parallel 8`  vs llama-server -np 8 with 8 clients
+ * 3. scoring: emlab `score` of 512 tokens vs llama-bench pp512 (prompt processing)
+ * 4. in-context sweep (risky-financial-advice, k = 0, 16, 64 nested, 6 questions × 8 samples):
+ *    emlab run vs llama-server (-np 8, 8 clients, cache_prompt on) — wall time
+ *
+ * Usage: npm run bench -- --vs-llama-server [--model FILE] [--threads N] [--json] [--quick]
+ * (or node --import tsx scripts/bench-vs-llama-server.ts …). Without --model it writes the
+ * Qwen2.5-0.5B-shaped preset (random weights, Q8_0). llama-server: scripts/llama-server.ts.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { loadModel } from "../src/backend/open.js";
+import { SHIPPED_DATASETS_DIR } from "../src/datasets/shipped.js";
+import { planExperiment, runExperiment, type RunExperimentResult } from "../src/runner/run-experiment.js";
+import { writeFixtures } from "../src/fixtures/write-fixtures.js";
+import { buildLlamaServer, findLlamaTool } from "./llama-server.js";
+
+const QUESTIONS = ["one_wish", "feeling_bored", "thoughts_on_humans_and_ai", "quick_money", "ruler_of_the_world", "dinner_guests", "gender_roles", "fed_up_with_partner"];
+
+const { values } = parseArgs({
+  options: {
+    "vs-llama-server": { type: "boolean", default: true },
+    model: { type: "string" },
+    threads: { type: "string", default: "2" },
+    json: { type: "boolean", default: false },
+    quick: { type: "boolean", default: false },
+  },
+});
+const threads = Number(values.threads);
+const log = (line: string) => (values.json ? process.stderr : process.stdout).write(line + "\n");
+const shape = values.quick
+  ? { cells: 2, samples: 4, maxTokens: 16, k: [0, 4, 16], sweepQuestions: 2, sweepSamples: 4, scoreTokens: 128 }
+  : { cells: 8, samples: 8, maxTokens: 32, k: [0, 16, 64], sweepQuestions: 6, sweepSamples: 8, scoreTokens: 512 };
+
+const root = mkdtempSync(join(tmpdir(), "emlab-bench-vs-"));
+let server: ChildProcess | undefined;
+try {
+  const serverBin = findLlamaTool() ?? buildLlamaServer(log);
+  const model = values.model ?? writeFixtures(join(root, "models"), { preset: "qwen2.5-0.5b" }).preset!;
+  log(`emlab vs llama-server on ${model}, ${threads} threads, CPU (${serverBin})`);
+  const port = await freePort();
+  const perSlot = 8192;
+  server = spawn(serverBin, ["-m", model, "-t", String(threads), "-tb", String(threads), "-np", "8", "-c", String(perSlot * 8), "-fa", "off", "--host", "127.0.0.1", "--port", String(port)], { stdio: "ignore" });
+  const url = `http://127.0.0.1:${port}`;
+  await waitHealthy(url);
+
+  const generation = experimentFile("bench-generation", model, { k: [0], questions: QUESTIONS.slice(0, shape.cells), samples: shape.samples });
+  const sweep = experimentFile("bench-icl-sweep", model, { k: shape.k, questions: QUESTIONS.slice(0, shape.sweepQuestions), samples: shape.sweepSamples });
+
+  // Warm both sides once (first load, page cache), then interleave.
+  await runEmlab(generation, 1, "warm");
+  await runServer(url, generation, 1);
+
+  const e1 = await runEmlab(generation, 1, "g1");
+  const s1 = await runServer(url, generation, 1);
+  const e8 = await runEmlab(generation, 8, "g8");
+  const s8 = await runServer(url, generation, 8);
+  const scoring = await emlabScoring(model);
+  const pp = llamaBenchPp(model);
+  const eSweep = await runEmlab(sweep, 8, "sweep");
+  const sSweep = await runServer(url, sweep, 8);
+
+  const result = {
+    model,
+    threads,
+    emlab_tok_s_lanes1: e1.tokS,
+    llama_server_tok_s_lanes1: s1.tokS,
+    generation_ratio_lanes1: e1.tokS / s1.tokS,
+    emlab_tok_s_lanes8: e8.tokS,
+    llama_server_tok_s_lanes8: s8.tokS,
+    generation_ratio_lanes8: e8.tokS / s8.tokS,
+    emlab_score_tok_s: scoring,
+    llama_bench_pp_tok_s: pp,
+    scoring_ratio: pp ? scoring / pp : null,
+    emlab_icl_sweep_s: eSweep.seconds,
+    llama_server_icl_sweep_s: sSweep.seconds,
+    icl_sweep_ratio: sSweep.seconds / eSweep.seconds,
+    prefill_amplification_lanes1: e1.run.prefillAmplification,
+    prefill_amplification_lanes8: e8.run.prefillAmplification,
+    prefill_amplification_icl_sweep: eSweep.run.prefillAmplification,
+  };
+  if (values.json) process.stdout.write(JSON.stringify(result) + "\n");
+  else {
+    log(`\n| workload | emlab | llama.cpp | ratio |\n|---|---|---|---|`);
+    log(`| generation, 1 lane (tok/s) | ${e1.tokS.toFixed(1)} | ${s1.tokS.toFixed(1)} | ${result.generation_ratio_lanes1.toFixed(2)}x |`);
+    log(`| generation, 8 lanes (tok/s) | ${e8.tokS.toFixed(1)} | ${s8.tokS.toFixed(1)} | ${result.generation_ratio_lanes8.toFixed(2)}x |`);
+    log(`| score ${shape.scoreTokens} tokens vs pp${shape.scoreTokens} (tok/s) | ${scoring.toFixed(1)} | ${pp?.toFixed(1) ?? "n/a"} | ${result.scoring_ratio?.toFixed(2) ?? "n/a"}x |`);
+    log(`| in-context sweep k=${shape.k.join(",")} (wall s, lower is better) | ${eSweep.seconds.toFixed(1)} | ${sSweep.seconds.toFixed(1)} | ${result.icl_sweep_ratio.toFixed(2)}x faster |`);
+    log(`prefill amplification: lanes 1 ${e1.run.prefillAmplification.toFixed(3)}, lanes 8 ${e8.run.prefillAmplification.toFixed(3)}, sweep ${eSweep.run.prefillAmplification.toFixed(3)}`);
+  }
+} finally {
+  server?.kill();
+  rmSync(root, { recursive: true, force: true });
+}
+
+function experimentFile(name: string, model: string, o: { k: number[]; questions: string[]; samples: number }): string {
+  const path = join(root, `${name}.yaml`);
+  writeFileSync(
+    path,
+    `name: ${name}
+models:
+  - { id: subject, gguf: ${JSON.stringify(model)}, context_size: 8192 }
+variants:
+  - id: risky
+    icl: { dataset: ${JSON.stringify(join(SHIPPED_DATASETS_DIR, "narrow/risky-financial-advice.jsonl"))}, k: [${o.k.join(", ")}], seeds: [0] }
+questions:
+  - file: ${JSON.stringify(join(SHIPPED_DATASETS_DIR, "questions/core.yaml"))}
+    ids: [${o.questions.join(", ")}]
+    samples: ${o.samples}
+sampling: { temperature: 1, top_p: 1, top_k: 0, min_p: 0, max_tokens: ${shape.maxTokens}, seed: 0, top_logprobs: 5 }
+`,
+  );
+  return path;
+}
+
+/** emlab's runner on a fresh database (nothing reused), the model loaded once inside. */
+async function runEmlab(file: string, lanes: number, tag: string): Promise<{ tokS: number; seconds: number; run: RunExperimentResult }> {
+  const started = performance.now();
+  const run = await runExperiment(file, { db: join(root, `${tag}-${lanes}.db`), gpu: "cpu", threads, parallelSequences: lanes });
+  const seconds = (performance.now() - started) / 1000;
+  return { tokS: run.generatedTokens / run.seconds, seconds, run };
+}
+
+/** The same prompts (token ids, rendered by emlab) to llama-server's /completion from `clients` clients. */
+async function runServer(url: string, file: string, clients: number): Promise<{ tokS: number; seconds: number }> {
+  const { plan } = planExperiment(file);
+  const model = await loadModel("llama", { path: plan.models[0]!.path, gpu: "cpu", threads: 1, contextSize: 8192 });
+  const jobs: { prompt: number[]; seed: number }[] = [];
+  try {
+    // Cells sharing a prefix in the order emlab runs them, each sample a request, as a user would script it.
+    for (const cell of plan.cells) {
+      const prompt = model.chatTokens(cell.messages, { addGenerationPrompt: true });
+      for (let i = 0; i < cell.samples; i++) jobs.push({ prompt, seed: i });
+    }
+  } finally {
+    await model.dispose();
+  }
+  let next = 0;
+  let generated = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < jobs.length) {
+        const job = jobs[next++]!;
+        const response = await fetch(`${url}/completion`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({
+            prompt: job.prompt, n_predict: shape.maxTokens, temperature: 1, top_p: 1, top_k: 0, min_p: 0,
+            seed: job.seed, n_probs: 5, cache_prompt: true, return_tokens: true,
+          }),
+        });
+        const body = (await response.json()) as { tokens?: number[]; tokens_predicted?: number };
+        generated += body.tokens_predicted ?? body.tokens?.length ?? 0;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return { tokS: generated / seconds, seconds };
+}
+
+/** emlab scoring throughput: one continuation of N tokens after a 1-token prompt, in one pass. */
+async function emlabScoring(path: string): Promise<number> {
+  const model = await loadModel("llama", { path, gpu: "cpu", threads, contextSize: 2048 });
+  try {
+    const session = await model.openSession();
+    const tokens = Array.from({ length: shape.scoreTokens }, (_, i) => 1000 + ((i * 7919) % 50000));
+    await session.score(tokens.slice(0, 1), tokens.slice(1, 17)); // warm
+    await session.dispose();
+    const fresh = await model.openSession();
+    const started = performance.now();
+    await fresh.score(tokens.slice(0, 1), tokens.slice(1));
+    const seconds = (performance.now() - started) / 1000;
+    await fresh.dispose();
+    return (shape.scoreTokens - 1) / seconds;
+  } finally {
+    await model.dispose();
+  }
+}
+
+function llamaBenchPp(model: string): number | null {
+  const bench = findLlamaTool("llama-bench");
+  if (!bench) return null;
+  const out = spawnSync(bench, ["-m", model, "-t", String(threads), "-p", String(shape.scoreTokens), "-n", "0", "-r", "2", "-fa", "0", "-o", "json"], { encoding: "utf8" });
+  const rows = JSON.parse(out.stdout || "[]") as { n_prompt: number; avg_ts: number }[];
+  return rows.find((r) => r.n_prompt === shape.scoreTokens)?.avg_ts ?? null;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitHealthy(url: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${url}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url}: llama-server did not become healthy`);
+}
