@@ -113,20 +113,27 @@ export class LlamaSession extends SessionBase {
 
   /**
    * Give every lane the prompt's KV state while evaluating it once: lane 0 evaluates what it lacks,
-   * and lanes that would need much more than a copy costs get lane 0's state (a sequence state file,
-   * a few ms) instead of a second evaluation.
+   * and every other lane that lacks part of it gets lane 0's state by an in-context sequence copy
+   * (llama.cpp's seq_cp: cells are shared, nothing is evaluated or moved). Where that copy is not
+   * available, a lane far behind gets a state file (a few ms) and a lane slightly behind evaluates.
    */
   private async sharePrefix(lanes: Slot[], prompt: readonly number[]): Promise<void> {
     const first = lanes[0]!;
     await this.prepare(first, prompt);
     const target = prompt.length - 1;
-    const behind = lanes.slice(1).filter((lane) => target - Math.min(commonPrefixLength(lane.tokens, prompt), target) > COPY_THRESHOLD);
-    if (behind.length === 0) return;
+    const missing = (lane: Slot) => target - Math.min(commonPrefixLength(lane.tokens, prompt), target);
+    const behind = lanes.slice(1).filter((lane) => missing(lane) > 0 || lane.tokens.length > target);
+    const viaFile: Slot[] = [];
+    for (const lane of behind) {
+      if (await copySequence(lane.sequence, first.sequence, target)) lane.tokens = first.tokens.slice();
+      else if (missing(lane) > COPY_THRESHOLD) viaFile.push(lane);
+    }
+    if (viaFile.length === 0) return;
     const dir = await mkdtemp(join(tmpdir(), "emlab-state-"));
     const file = join(dir, "prefix.state");
     try {
       await first.sequence.saveStateToFile(file);
-      for (const lane of behind) {
+      for (const lane of viaFile) {
         await lane.sequence.clearHistory();
         await lane.sequence.loadStateFromFile(file, { acceptRisk: true });
         lane.tokens = first.tokens.slice();
@@ -258,6 +265,20 @@ export class LlamaSession extends SessionBase {
     });
     return { logprobs, topIds, topLogprobs };
   }
+}
+
+/**
+ * Copy `source`'s first `length` tokens of KV state into `target`, inside the context. node-llama-cpp
+ * 3.22 has this (llama.cpp's seq_cp) only as an internal method; emlab pins that version. False when
+ * the method is missing or the copy did not end at `length`: the caller then falls back.
+ */
+async function copySequence(target: LlamaContextSequence, source: LlamaContextSequence, length: number): Promise<boolean> {
+  const copy = (target as unknown as { _copyStateFromOtherSequence?: (other: LlamaContextSequence, upTo: number) => Promise<boolean> })
+    ._copyStateFromOtherSequence;
+  if (typeof copy !== "function" || source.nextTokenIndex !== length) return false;
+  // seq_cp adds the source's cells to the target; the target's own cells must go first.
+  if (target.nextTokenIndex > 0) await target.clearHistory();
+  return (await copy.call(target, source, length)) === true;
 }
 
 /** node-llama-cpp brands token ids; emlab's arrays are plain numbers. */
