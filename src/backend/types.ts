@@ -38,14 +38,16 @@ export interface LoadModelOptions {
   path: string;
   /** "auto" uses a GPU when one works and falls back to CPU; an explicit GPU never compiles from source. */
   gpu?: GpuChoice;
-  /** CPU threads; default: number of physical cores. */
+  /** CPU threads; default: 1 for tiny models, else the idle physical cores (engine-defaults.ts). */
   threads?: number;
   /** Tokens per sequence. Default: min(trained context, 4096). */
   contextSize?: number;
   /** Default false: with flash attention on CPU, log-probs depend on batch shape. */
   flashAttention?: boolean;
-  /** Parallel sequences per session (batching). Default 1. */
+  /** Parallel sequences per session (batching). Default: from `samplesPerPrompt` and free memory (engine-defaults.ts). */
   parallelSequences?: number;
+  /** How many samples each prompt will get (a hint for the default lanes; 1 when unknown). */
+  samplesPerPrompt?: number;
   /** ONNX only: which weight file to load (fp32, fp16, q8, q4). */
   dtype?: string;
   /**

@@ -95,7 +95,7 @@ export function loraFrom(options: ModelCliOptions): LoraSpec[] {
 export interface EngineCliOptions {
   gpu: GpuChoice;
   threads?: number;
-  parallel: number;
+  parallel?: number;
   kvCache?: KvCacheType;
 }
 
@@ -103,6 +103,6 @@ export function addEngineOptions(command: Command): Command {
   return command
     .addOption(gpuOption())
     .addOption(threadsOption())
-    .option("--parallel <n>", "parallel sequences: samples of a prompt decoded as one batch", countOption("parallel"), 1)
+    .option("--parallel <n>", "parallel sequences: samples of a prompt decoded as one batch (default: one per sample, up to 8, as free memory allows)", countOption("parallel"))
     .addOption(new Option("--kv-cache <type>", "llama.cpp KV-cache element type (f32: exact float32 log-probs, twice the memory)").choices(["f16", "f32"]).default("f16"));
 }

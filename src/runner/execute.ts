@@ -79,7 +79,8 @@ export async function executePlan(
   for (const runModel of plan.models) {
     const conditions = plan.conditions.filter((c) => c.modelId === runModel.id);
     if (conditions.length === 0) continue;
-    const model = await openRunModel(runModel, options);
+    const modelCells = conditions.flatMap((c) => cellsByCondition.get(c.key) ?? []);
+    const model = await openRunModel(runModel, options, Math.max(1, ...modelCells.map((c) => c.samples)));
     try {
       options.onModelLoaded?.(model, runModel.id);
       result.engineSettings[runModel.id] = model.settings;
@@ -203,9 +204,10 @@ function sampleRow(sample: GeneratedSample, key: string, promptId: number, ctx: 
   };
 }
 
-async function openRunModel(runModel: RunModel, options: EngineOptions): Promise<LoadedModel> {
+async function openRunModel(runModel: RunModel, options: EngineOptions, samplesPerPrompt: number): Promise<LoadedModel> {
   return loadModel(runModel.backend, {
     path: runModel.path,
+    samplesPerPrompt,
     gpu: options.gpu,
     threads: options.threads,
     contextSize: runModel.contextSize,

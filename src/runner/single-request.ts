@@ -31,7 +31,7 @@ export async function sampleRequest(
   params: SamplingParams,
   n: number,
 ): Promise<{ samples: (GeneratedSample & { tokens: TokenView[]; reused: boolean })[] }> {
-  const model = await loadModel(request.backend ?? "llama", request.load);
+  const model = await loadModel(request.backend ?? "llama", { samplesPerPrompt: n, ...request.load });
   try {
     const session = await model.openSession({ lora: request.lora });
     const tokens = model.chatTokens(request.messages, { addGenerationPrompt: true });

@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Llama, LlamaModel, Token } from "node-llama-cpp";
 import { EmlabError } from "../../errors.js";
 import { sha256File } from "../../util/hash.js";
 import { ChatTemplate } from "../chat-template.js";
+import { defaultLanes, defaultThreads, kvBytesPerToken } from "../engine-defaults.js";
 import type {
   Backend,
   ChatMessage,
@@ -93,12 +94,16 @@ export class LlamaLoadedModel implements LoadedModel {
       backend: "llama",
       engineVersion: `node-llama-cpp ${nodeLlamaCppVersion()} (${llama.gpu || "cpu"}, ${llama.buildType})`,
       gpu: llama.gpu === false ? "cpu" : String(llama.gpu),
-      // The default thread count oversubscribes small machines (~60x slower on 2 cores).
-      threads: options.threads ?? llama.cpuMathCores,
+      // llama.cpp's default thread count oversubscribes small machines (~60x slower on 2 cores).
+      threads: options.threads ?? defaultThreads(statSync(path).size, llama.cpuMathCores),
       contextSize,
       flashAttention: options.flashAttention ?? false,
       batchSize: Math.min(512, contextSize),
-      parallelSequences: Math.max(1, options.parallelSequences ?? 1),
+      parallelSequences: Math.max(
+        1,
+        options.parallelSequences ??
+          defaultLanes(options.samplesPerPrompt ?? 1, contextSize * kvBytesPerToken(kvShapeOf(model, info.architecture), kvCacheType === "f32" ? 4 : 2)),
+      ),
       kvCacheType,
     };
     return new LlamaLoadedModel(llama, model, info, settings);
@@ -171,6 +176,16 @@ export class LlamaLoadedModel implements LoadedModel {
   private specialText(id: Token | null): string | undefined {
     return id == null ? undefined : this.model.detokenize([id], true);
   }
+}
+
+/** The KV cache's shape from the GGUF metadata (head size = embedding ÷ heads unless given). */
+function kvShapeOf(model: LlamaModel, architecture: string): { layers: number; kvHeads: number; headDim: number } {
+  const arch = (model.fileInfo.metadata as unknown as Record<string, Record<string, unknown> | undefined>)[architecture] ?? {};
+  const attention = (arch.attention ?? {}) as Record<string, unknown>;
+  const num = (value: unknown) => (typeof value === "number" && Number.isFinite(value) ? value : 0);
+  const heads = num(attention.head_count);
+  const headDim = num(attention.key_length) || (heads > 0 ? num(arch.embedding_length) / heads : 0);
+  return { layers: num(arch.block_count), kvHeads: num(attention.head_count_kv) || heads, headDim };
 }
 
 let cachedVersion: string | undefined;

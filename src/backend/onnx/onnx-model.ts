@@ -1,8 +1,10 @@
+import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename } from "node:path";
 import { EmlabError } from "../../errors.js";
 import { sha256, sha256File } from "../../util/hash.js";
 import { ChatTemplate } from "../chat-template.js";
+import { defaultLanes, defaultThreads, kvBytesPerToken } from "../engine-defaults.js";
 import type { Backend, ChatMessage, EngineSettings, LoadModelOptions, LoadedModel, ModelInfo, WeightVariant } from "../types.js";
 import { BASE_VARIANT } from "../types.js";
 import { DecoderGraph } from "./decoder-graph.js";
@@ -52,7 +54,7 @@ export class OnnxLoadedModel implements LoadedModel {
   static async load(options: LoadModelOptions): Promise<OnnxLoadedModel> {
     const files = readOnnxModelDir(options.path, options.dtype ?? "fp32");
     const gpu = options.gpu ?? "auto";
-    const threads = options.threads ?? availableParallelism();
+    const threads = options.threads ?? defaultThreads(weightBytes(files.hashedFiles), availableParallelism());
     const tokenizer = await HfTokenizer.create(files.tokenizerJson, files.tokenizerConfig, files.dir);
     const { session, device } = await createOrtSession(files.modelFile, gpu, threads);
     const graph = DecoderGraph.inspect(session, files.modelFile);
@@ -90,7 +92,10 @@ export class OnnxLoadedModel implements LoadedModel {
       contextSize,
       flashAttention: false,
       batchSize: PREFILL_CHUNK,
-      parallelSequences: Math.max(1, options.parallelSequences ?? 1),
+      parallelSequences: Math.max(
+        1,
+        options.parallelSequences ?? defaultLanes(options.samplesPerPrompt ?? 1, contextSize * kvBytesPerToken(graph.kv, graph.kv.type === "float16" ? 2 : 4)),
+      ),
       dtype: files.dtype,
       kvCacheType: graph.kv.type === "float16" ? "f16" : "f32",
     };
@@ -209,3 +214,7 @@ function chatTemplateSource(value: unknown): string | null {
   return null;
 }
 
+/** Bytes of the files that make the model (graph, external weights; the JSON beside them is small). */
+function weightBytes(files: readonly string[]): number {
+  return files.reduce((total, file) => total + statSync(file).size, 0);
+}
