@@ -21,7 +21,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { loadModel } from "../src/backend/open.js";
 import { SHIPPED_DATASETS_DIR } from "../src/datasets/shipped.js";
-import { planExperiment, runExperiment, type RunExperimentResult } from "../src/runner/run-experiment.js";
+import { planExperiment, runExperiment, type RunExperimentResult } from "../src/pipeline/run-experiment.js";
 import { writeFixtures } from "../src/fixtures/write-fixtures.js";
 import { buildLlamaServer, findLlamaTool } from "./llama-server.js";
 

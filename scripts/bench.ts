@@ -29,7 +29,7 @@ import { SHIPPED_DATASETS_DIR } from "../src/datasets/shipped.js";
 import { PRESETS, type PresetName } from "../src/fixtures/qwen-preset.js";
 import { writeFixtures } from "../src/fixtures/write-fixtures.js";
 import { numberDistribution, numberDistributionBruteForce } from "../src/judge/number-distribution.js";
-import { planExperiment, runExperiment, type RunExperimentResult } from "../src/runner/run-experiment.js";
+import { planExperiment, runExperiment, type RunExperimentResult } from "../src/pipeline/run-experiment.js";
 import { promptKey, sampleKey } from "../src/runner/sample-key.js";
 import { openStore } from "../src/store/index.js";
 

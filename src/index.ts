@@ -28,9 +28,9 @@ export * from "./experiment/index.js";
 export * from "./datasets/index.js";
 
 // Running experiments.
-export { runExperiment, planExperiment, dryRun, type RunExperimentOptions, type RunExperimentResult } from "./runner/run-experiment.js";
-export { executePlan, type EngineOptions, type ExecuteResult } from "./runner/execute.js";
-export { runDemo, DEFAULT_DEMO_DIR, type DemoResult } from "./runner/demo.js";
+export { runExperiment, planExperiment, dryRun, type RunExperimentOptions, type RunExperimentResult } from "./pipeline/run-experiment.js";
+export { executePlan, type ExecuteResult } from "./runner/execute.js";
+export { runDemo, DEFAULT_DEMO_DIR, type DemoResult } from "./pipeline/demo.js";
 
 // Scoring.
 export { judgeRun, type JudgeRunOptions, type JudgeRunResult } from "./judge/judge-run.js";

@@ -60,6 +60,18 @@ export interface LoadModelOptions {
 
 export type KvCacheType = "f16" | "f32";
 
+/** How every model of a run, judge or probe is opened: the engine settings a user chooses once. */
+export interface EngineOptions {
+  gpu?: GpuChoice;
+  threads?: number;
+  /** Parallel sequences per session: samples of one prompt are decoded as a batch. */
+  parallelSequences?: number;
+  flashAttention?: boolean;
+  /** llama.cpp's KV-cache element type (see LoadModelOptions.kvCacheType). */
+  kvCacheType?: KvCacheType;
+}
+
+
 /** Everything about the engine that can change numbers; stored with every run. */
 export interface EngineSettings {
   /** "scripted": the in-memory test engine (src/backend/scripted). */

@@ -1,6 +1,6 @@
 import type { ChatMessage } from "../backend/types.js";
 import type { ChatExample } from "../datasets/chat-jsonl.js";
-import type { RunModel } from "../runner/plan-types.js";
+import type { RunModel } from "../experiment/run-plan.js";
 import { contentKey } from "../util/hash.js";
 import { examplePermutation } from "../variants/icl-draw.js";
 import { loraWeights } from "../variants/lora-sweep.js";

@@ -1,5 +1,5 @@
 import type { EvalQuestion } from "../questions/types.js";
-import type { RunCell, RunCondition, RunPlan } from "../runner/plan-types.js";
+import type { RunCell, RunCondition, RunPlan } from "../experiment/run-plan.js";
 import type { AnswerFormat } from "../variants/answer-format.js";
 import type { JudgeSpec, SourceLocation } from "./config-types.js";
 

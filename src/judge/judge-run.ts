@@ -1,7 +1,7 @@
 import { loadModel, type BackendName } from "../backend/open.js";
 import type { GpuChoice } from "../backend/types.js";
 import { EmlabError } from "../errors.js";
-import type { Progress } from "../runner/progress.js";
+import type { Progress } from "../util/progress.js";
 import { questionLookup, storedExperiment } from "../runner/run-records.js";
 import type { RunRecord, RunSampleRow, Store } from "../store/index.js";
 import { sha256 } from "../util/hash.js";

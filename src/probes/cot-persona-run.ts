@@ -1,5 +1,5 @@
 import { loadModel, type BackendName } from "../backend/open.js";
-import type { EngineOptions } from "../runner/execute.js";
+import type { EngineOptions } from "../backend/types.js";
 import type { RunRecord, RunSampleRow, Store } from "../store/index.js";
 import { contentKey, sha256 } from "../util/hash.js";
 import { PROBE_NAMES, type ProbeWriter, type ShownAnswer } from "./condition-probes.js";

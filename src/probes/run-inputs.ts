@@ -1,4 +1,4 @@
-import type { RunCondition } from "../runner/plan-types.js";
+import type { RunCondition } from "../experiment/run-plan.js";
 import type { JudgmentRecord, RunSampleRow } from "../store/index.js";
 import { isCoherent, isMisaligned, type Convention } from "../metrics/index.js";
 

@@ -1,22 +1,12 @@
 import { resolve } from "node:path";
 import { loadModel } from "../backend/open.js";
-import type { EngineSettings, GeneratedSample, GpuChoice, KvCacheType, LoadedModel, Session } from "../backend/types.js";
+import type { EngineOptions, EngineSettings, GeneratedSample, LoadedModel, Session } from "../backend/types.js";
 import { sha256File } from "../util/hash.js";
-import type { RunCell, RunCondition, RunModel, RunPlan } from "./plan-types.js";
+import type { RunCell, RunCondition, RunModel, RunPlan } from "../experiment/run-plan.js";
 import { promptKey, sampleKey, type AdapterIdentity } from "./sample-key.js";
-import type { Progress } from "./progress.js";
+import type { Progress } from "../util/progress.js";
 import { compareTokens, uniquePrefixTokens } from "./unique-prefix.js";
 import type { RunnerStore } from "./runner-store.js";
-
-export interface EngineOptions {
-  gpu?: GpuChoice;
-  threads?: number;
-  /** Parallel sequences per session: samples of one prompt are decoded as a batch. */
-  parallelSequences?: number;
-  flashAttention?: boolean;
-  /** llama.cpp's KV-cache element type (see LoadModelOptions.kvCacheType). */
-  kvCacheType?: KvCacheType;
-}
 
 export interface ExecuteOptions extends EngineOptions {
   progress?: Progress;

@@ -9,7 +9,7 @@ import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countOption, numberOption } from "../../src/cli/options.js";
-import { runExperiment } from "../../src/runner/run-experiment.js";
+import { runExperiment } from "../../src/pipeline/run-experiment.js";
 import { runCli, spawnCli } from "../helpers/cli.js";
 import { fixturePaths } from "../helpers/fixtures.js";
 import { experimentYaml, TempDir } from "../runner/experiment-files.js";

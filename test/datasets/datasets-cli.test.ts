@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { importDataset, resolveDatasetName, validateDatasetFile } from "../../src/datasets/registry.js";
 import { findShippedDataset, listShippedDatasets } from "../../src/datasets/shipped.js";
-import { planExperiment, datasetResolver } from "../../src/runner/run-experiment.js";
+import { planExperiment, datasetResolver } from "../../src/pipeline/run-experiment.js";
 import { openStore } from "../../src/store/index.js";
 import { runCli } from "../helpers/cli.js";
 import { fixturePaths } from "../helpers/fixtures.js";

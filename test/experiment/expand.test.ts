@@ -5,7 +5,7 @@ import { expandExperiment, startsWithMessages } from "../../src/experiment/expan
 import { summarizePlan } from "../../src/experiment/plan-summary.js";
 import { checkContextFits } from "../../src/experiment/context-fit.js";
 import { EmlabError } from "../../src/errors.js";
-import type { RunPlan } from "../../src/runner/plan-types.js";
+import type { RunPlan } from "../../src/experiment/run-plan.js";
 import { GRID_EXPERIMENT, Workspace, standardProject } from "./workspace.js";
 
 let ws: Workspace;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { judgeRun, type JudgeRunOptions } from "../../src/judge/judge-run.js";
 import { judgeScoreFromDistribution } from "../../src/metrics/judge-score.js";
 import { metricsSummary } from "../../src/report/metrics-summary.js";
-import { runExperiment } from "../../src/runner/run-experiment.js";
+import { runExperiment } from "../../src/pipeline/run-experiment.js";
 import { openStore } from "../../src/store/index.js";
 import { sha256 } from "../../src/util/hash.js";
 import { fixturePaths } from "../helpers/fixtures.js";

@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseProbeConfig } from "../../src/probes/config.js";
-import { demoExperiment } from "../../src/runner/demo.js";
-import { demoModelEntries } from "../../src/runner/demo-models.js";
-import { planExperiment } from "../../src/runner/run-experiment.js";
+import { demoExperiment } from "../../src/pipeline/demo.js";
+import { demoModelEntries } from "../../src/pipeline/demo-models.js";
+import { planExperiment } from "../../src/pipeline/run-experiment.js";
 import { fixturePaths } from "../helpers/fixtures.js";
 
 describe("emlab demo's experiment", () => {

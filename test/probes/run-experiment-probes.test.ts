@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SHIPPED_DATASETS_DIR } from "../../src/datasets/shipped.js";
 import { reportDataFromStore } from "../../src/report/from-store.js";
-import { runExperiment, type RunExperimentResult } from "../../src/runner/run-experiment.js";
+import { runExperiment, type RunExperimentResult } from "../../src/pipeline/run-experiment.js";
 import { openStore } from "../../src/store/index.js";
 import { fixturePaths } from "../helpers/fixtures.js";
 

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runDemo } from "../../src/runner/demo.js";
+import { runDemo } from "../../src/pipeline/demo.js";
 
 const dir = mkdtempSync(join(tmpdir(), "emlab-demo-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

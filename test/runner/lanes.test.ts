@@ -5,7 +5,7 @@
  */
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { runExperiment } from "../../src/runner/run-experiment.js";
+import { runExperiment } from "../../src/pipeline/run-experiment.js";
 import { experimentYaml, TempDir } from "./experiment-files.js";
 
 function samples(db: string): Map<string, { ids: Buffer; logprobs: Float32Array }> {

@@ -3,7 +3,7 @@
  * whatever the order of conditions and questions in the experiment file.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { runExperiment } from "../../src/runner/run-experiment.js";
+import { runExperiment } from "../../src/pipeline/run-experiment.js";
 import { uniquePrefixTokens } from "../../src/runner/unique-prefix.js";
 import { experimentYaml, TempDir } from "./experiment-files.js";
 

@@ -1,6 +1,6 @@
 /** The ETA is measured from the first finished item (not model loading) over work done in this process. */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createProgress } from "../../src/runner/progress.js";
+import { createProgress } from "../../src/util/progress.js";
 
 function terminal() {
   const lines: string[] = [];

@@ -1,7 +1,7 @@
 import { Option, type Command } from "commander";
-import { DEMO_BACKENDS, type DemoBackend } from "../../runner/demo-models.js";
-import { createProgress } from "../../runner/progress.js";
-import { DEFAULT_DEMO_DIR, DEMO_REPORT_CONVENTION, runDemo } from "../../runner/demo.js";
+import { DEMO_BACKENDS, type DemoBackend } from "../../pipeline/demo-models.js";
+import { createProgress } from "../../util/progress.js";
+import { DEFAULT_DEMO_DIR, DEMO_REPORT_CONVENTION, runDemo } from "../../pipeline/demo.js";
 import { printJson } from "../output.js";
 import { addEngineOptions, type EngineCliOptions } from "../options.js";
 

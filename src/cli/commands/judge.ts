@@ -2,7 +2,7 @@ import { Option, type Command } from "commander";
 import { EmlabError } from "../../errors.js";
 import type { BackendName } from "../../backend/open.js";
 import { judgeRun } from "../../judge/judge-run.js";
-import { createProgress } from "../../runner/progress.js";
+import { createProgress } from "../../util/progress.js";
 import { resolveRun } from "../../runner/run-records.js";
 import { DEFAULT_DB_PATH } from "../../store/index.js";
 import { addEngineOptions, countOption, openExistingStore, type EngineCliOptions } from "../options.js";

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import { createProgress } from "../../runner/progress.js";
-import { dryRun, runExperiment } from "../../runner/run-experiment.js";
+import { createProgress } from "../../util/progress.js";
+import { dryRun, runExperiment } from "../../pipeline/run-experiment.js";
 import { DEFAULT_DB_PATH } from "../../store/index.js";
 import { addEngineOptions, type EngineCliOptions } from "../options.js";
 import { resumableOnInterrupt } from "../interrupt.js";

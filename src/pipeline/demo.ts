@@ -6,9 +6,9 @@ import { reportDataFromStore } from "../report/from-store.js";
 import { writeReport } from "../report/write.js";
 import { openStore } from "../store/index.js";
 import { demoModelEntries, type DemoBackend } from "./demo-models.js";
-import type { Progress } from "./progress.js";
+import type { Progress } from "../util/progress.js";
 import { runExperiment, type RunExperimentResult } from "./run-experiment.js";
-import type { EngineOptions } from "./execute.js";
+import type { EngineOptions } from "../backend/types.js";
 
 export const DEFAULT_DEMO_DIR = "results/demo";
 /** The report's convention (`emlab report --convention model-organisms` writes the other). */

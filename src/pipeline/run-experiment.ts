@@ -1,16 +1,16 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolveDatasetName } from "../datasets/registry.js";
 import { loadModel } from "../backend/open.js";
-import type { ChatMessage, LoadedModel } from "../backend/types.js";
+import type { ChatMessage, EngineOptions, LoadedModel } from "../backend/types.js";
 import { checkContextFits, expandExperiment, loadExperiment, summarizePlan, type Plan, type PlanSummary } from "../experiment/index.js";
 import type { ExperimentConfig, LoadExperimentOptions } from "../experiment/index.js";
 import { DEFAULT_DB_PATH, openStore, type Store } from "../store/index.js";
 import { judgeRun, type JudgeRunResult } from "../judge/judge-run.js";
 import { anyProbe, parseProbeConfig } from "../probes/config.js";
 import { runProbes, type RunProbesResult } from "../probes/run-probes.js";
-import { executePlan, type EngineOptions, type ExecuteResult } from "./execute.js";
-import type { Progress } from "./progress.js";
-import { uniquePrefixTokens } from "./unique-prefix.js";
+import { executePlan, type ExecuteResult } from "../runner/execute.js";
+import { uniquePrefixTokens } from "../runner/unique-prefix.js";
+import type { Progress } from "../util/progress.js";
 
 export interface RunExperimentOptions extends EngineOptions {
   db: string;
