@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { EmlabError } from "../errors.js";
 import { LlamaBackend } from "./llama/llama-model.js";
-import type { Backend, LoadModelOptions, LoadedModel } from "./types.js";
+import type { Backend, EngineOptions, LoadModelOptions, LoadedModel } from "./types.js";
 
 export type BackendName = "llama" | "onnx";
 
@@ -24,6 +24,31 @@ export async function backendFor(name: BackendName): Promise<Backend> {
 
 export async function loadModel(backend: BackendName, options: LoadModelOptions): Promise<LoadedModel> {
   return (await backendFor(backend)).load(options);
+}
+
+/** A model as experiment files and commands name it (subject, judge or probe model). */
+export interface ModelSpec {
+  backend: BackendName;
+  path: string;
+  contextSize?: number;
+}
+
+/**
+ * The one way emlab opens a model: a model spec plus the engine options the user chose once (GPU,
+ * threads, lanes, KV-cache type, flash attention), so subject, judge and probe models all run, and
+ * are recorded, with the same settings. `samplesPerPrompt` guides the default lanes.
+ */
+export function openModel(spec: ModelSpec, engine: EngineOptions = {}, hints: { samplesPerPrompt?: number } = {}): Promise<LoadedModel> {
+  return loadModel(spec.backend, {
+    path: spec.path,
+    ...(spec.contextSize !== undefined ? { contextSize: spec.contextSize } : {}),
+    ...(engine.gpu !== undefined ? { gpu: engine.gpu } : {}),
+    ...(engine.threads !== undefined ? { threads: engine.threads } : {}),
+    ...(engine.parallelSequences !== undefined ? { parallelSequences: engine.parallelSequences } : {}),
+    ...(engine.flashAttention !== undefined ? { flashAttention: engine.flashAttention } : {}),
+    ...(engine.kvCacheType !== undefined ? { kvCacheType: engine.kvCacheType } : {}),
+    ...(hints.samplesPerPrompt !== undefined ? { samplesPerPrompt: hints.samplesPerPrompt } : {}),
+  });
 }
 
 /** The engine a model path needs: an ONNX export is a directory, a GGUF model is one file. */

@@ -1,3 +1,4 @@
+import { weightKey } from "../backend/weights.js";
 import type { CountTokens } from "./context-fit.js";
 import { startsWithMessages } from "./expand.js";
 import type { Plan } from "./plan-types.js";
@@ -43,7 +44,7 @@ export function summarizePlan(plan: Plan, countTokens?: CountTokens): PlanSummar
   for (const condition of plan.conditions) {
     const count = (messages: Parameters<CountTokens>[0]) => (messages.length === 0 ? 0 : countTokens(messages, condition.modelId));
     const prefixTokens = count(condition.prefixMessages);
-    const group = `${condition.modelId}\u0000${JSON.stringify(condition.weights)}`;
+    const group = `${condition.modelId}\u0000${weightKey(condition.weights)}`;
     const previous = previousPrefix.get(group);
     const extends_ = previous !== undefined && startsWithMessages(condition.prefixMessages, previous.messages);
     const prefixCost = extends_ ? Math.max(0, prefixTokens - previous.tokens) : prefixTokens;

@@ -1,5 +1,5 @@
-import { loadModel, type BackendName } from "../backend/open.js";
-import type { GpuChoice } from "../backend/types.js";
+import { openModel, type ModelSpec } from "../backend/open.js";
+import type { EngineOptions, EngineSettings } from "../backend/types.js";
 import { EmlabError } from "../errors.js";
 import type { Progress } from "../util/progress.js";
 import { questionLookup, storedExperiment } from "../runner/run-records.js";
@@ -9,18 +9,18 @@ import { splitCot } from "../variants/cot.js";
 import { judgeAnswer } from "./judge-answer.js";
 import { builtinJudgePrompt } from "./prompts.js";
 
-export interface JudgeRunOptions {
-  judge: { backend: BackendName; path: string; contextSize?: number };
+export interface JudgeRunOptions extends EngineOptions {
+  judge: ModelSpec;
   /** Metrics to judge (default: the experiment's judge.metrics, else every metric its questions have judge prompts for). */
   metrics?: string[];
-  gpu?: GpuChoice;
-  threads?: number;
   progress?: Progress;
 }
 
 export interface JudgeRunResult {
   runId: number;
   judgeModel: string;
+  /** How the judge ran (recorded with the run beside the subject models' settings). */
+  engineSettings: EngineSettings;
   metrics: string[];
   judged: number;
   skipped: number;
@@ -53,13 +53,9 @@ export async function judgeRun(store: Store, run: RunRecord, options: JudgeRunOp
     }
   }
 
-  const model = await loadModel(options.judge.backend, {
-    path: options.judge.path,
-    gpu: options.gpu,
-    threads: options.threads,
-    contextSize: options.judge.contextSize,
-  });
-  const result: JudgeRunResult = { runId: run.id, judgeModel: model.info.path, metrics, judged: 0, skipped: 0, nullScores: 0, seconds: 0 };
+  // The judge reads one prompt at a time: one lane, whatever the subject runs with.
+  const model = await openModel(options.judge, { ...options, parallelSequences: 1 });
+  const result: JudgeRunResult = { runId: run.id, judgeModel: model.info.path, engineSettings: model.settings, metrics, judged: 0, skipped: 0, nullScores: 0, seconds: 0 };
   try {
     const judgeModelId = store.upsertModel({ path: model.info.path, sha256: model.info.sha256, backend: model.settings.backend, info: model.info });
     const session = await model.openSession();

@@ -1,16 +1,17 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolveDatasetName } from "../datasets/registry.js";
-import { loadModel } from "../backend/open.js";
+import { openModel } from "../backend/open.js";
+import { weightKey } from "../backend/weights.js";
 import type { ChatMessage, EngineOptions, LoadedModel } from "../backend/types.js";
 import { checkContextFits, expandExperiment, loadExperiment, summarizePlan, type Plan, type PlanSummary } from "../experiment/index.js";
 import type { ExperimentConfig, LoadExperimentOptions } from "../experiment/index.js";
 import { DEFAULT_DB_PATH, openStore, type Store } from "../store/index.js";
-import { judgeRun, type JudgeRunResult } from "../judge/judge-run.js";
-import { anyProbe, parseProbeConfig } from "../probes/config.js";
-import { runProbes, type RunProbesResult } from "../probes/run-probes.js";
-import { executePlan, type ExecuteResult } from "../runner/execute.js";
+import type { JudgeRunResult } from "../judge/judge-run.js";
+import { parseProbeConfig } from "../probes/config.js";
+import type { ExecuteResult } from "../runner/execute.js";
 import { uniquePrefixTokens } from "../runner/unique-prefix.js";
 import type { Progress } from "../util/progress.js";
+import { PIPELINE, type StepContext, type StepResults } from "./steps.js";
 
 export interface RunExperimentOptions extends EngineOptions {
   db: string;
@@ -25,7 +26,7 @@ export interface RunExperimentResult extends ExecuteResult {
   /** Present when the experiment file names a judge. */
   judge?: JudgeRunResult;
   /** Present when the experiment has a `probes:` section with any probe on. */
-  probes?: Omit<RunProbesResult, "config">;
+  probes?: StepResults["probes"];
 }
 
 /** Parse, validate and expand an experiment file (no model is loaded). */
@@ -46,36 +47,45 @@ export async function runExperiment(file: string, options: RunExperimentOptions)
   await forEachPlanModel(plan, options, (model, modelId) => checkPlanFits(plan, model, modelId));
   using store = openStore(options.db);
   const { runId, resumed } = findOrCreateRun(store, config, plan, readFileSync(file, "utf8"));
+  const ctx: StepContext = {
+    store,
+    runId,
+    config,
+    plan,
+    probeConfig,
+    engine: engineOptionsOf(options),
+    ...(options.progress ? { progress: options.progress } : {}),
+    ...(options.judgeProgress ? { judgeProgress: options.judgeProgress } : {}),
+    run: () => store.getRun(runId)!,
+  };
   try {
     // The context fit was checked above with the same tokenizer and context size.
-    const result = await executePlan(plan, store, runId, options);
-    store.setRunEngineSettings(runId, result.engineSettings as unknown as Record<string, unknown>);
-    let judge: JudgeRunResult | undefined;
-    if (config.judge) {
-      judge = await judgeRun(store, store.getRun(runId)!, {
-        judge: { backend: config.judge.backend, path: config.judge.model, contextSize: config.judge.contextSize },
-        metrics: config.judge.metrics,
-        gpu: options.gpu,
-        threads: options.threads,
-        progress: options.judgeProgress,
-      });
-    }
-    let probes: RunExperimentResult["probes"];
-    if (anyProbe(probeConfig)) {
-      // After judging: recognition and score prediction pick answers by their judge scores.
-      const { computed, reused, seconds } = await runProbes(store, store.getRun(runId)!, plan, {
-        gpu: options.gpu,
-        threads: options.threads,
-        flashAttention: options.flashAttention,
-      });
-      probes = { computed, reused, seconds };
+    const results: Partial<StepResults> = {};
+    for (const step of PIPELINE) {
+      if (!step.wanted(ctx)) continue;
+      (results as Record<string, unknown>)[step.name] = await step.run(ctx);
+      recordEngineSettings(store, runId, results);
     }
     store.setRunStatus(runId, "complete");
-    return { ...result, name: config.name, resumed, ...(judge ? { judge } : {}), ...(probes ? { probes } : {}) };
+    const { sample, judge, probes } = results;
+    return { ...sample!, name: config.name, resumed, ...(judge ? { judge } : {}), ...(probes ? { probes } : {}) };
   } catch (error) {
     store.setRunStatus(runId, "failed", (error as Error).message);
     throw error;
   }
+}
+
+/** Subject models by id, and the judge under "judge": every model of the run with what it ran with. */
+function recordEngineSettings(store: Store, runId: number, results: Partial<StepResults>): void {
+  if (!results.sample) return;
+  const settings: Record<string, unknown> = { ...results.sample.engineSettings };
+  if (results.judge) settings.judge = results.judge.engineSettings;
+  store.setRunEngineSettings(runId, settings);
+}
+
+function engineOptionsOf(options: EngineOptions): EngineOptions {
+  const { gpu, threads, parallelSequences, flashAttention, kvCacheType } = options;
+  return Object.fromEntries(Object.entries({ gpu, threads, parallelSequences, flashAttention, kvCacheType }).filter(([, v]) => v !== undefined));
 }
 
 function findOrCreateRun(store: Store, config: ExperimentConfig, plan: Plan, text: string): { runId: number; resumed: boolean } {
@@ -125,7 +135,7 @@ function checkPlanFits(plan: Plan, model: LoadedModel, modelId: string): void {
  */
 async function forEachPlanModel(plan: Plan, options: EngineOptions, check: (model: LoadedModel, modelId: string) => void): Promise<void> {
   for (const runModel of plan.models) {
-    const model = await loadModel(runModel.backend, { path: runModel.path, gpu: "cpu", threads: options.threads, contextSize: runModel.contextSize });
+    const model = await openModel(runModel, { gpu: "cpu", ...(options.threads !== undefined ? { threads: options.threads } : {}) });
     try {
       check(model, runModel.id);
     } finally {
@@ -150,8 +160,8 @@ export async function dryRun(
     const promptsByWeights = new Map<string, number[][]>();
     for (const condition of plan.conditions.filter((c) => c.modelId === modelId)) {
       counts.set(keyOf(condition.prefixMessages, modelId), model.chatTokens(condition.prefixMessages, { addGenerationPrompt: false }).length);
-      const prompts = promptsByWeights.get(JSON.stringify(condition.weights)) ?? [];
-      promptsByWeights.set(JSON.stringify(condition.weights), prompts);
+      const prompts = promptsByWeights.get(weightKey(condition.weights)) ?? [];
+      promptsByWeights.set(weightKey(condition.weights), prompts);
       for (const cell of plan.cells.filter((c) => c.conditionKey === condition.key)) {
         const tokens = model.chatTokens(cell.messages);
         counts.set(keyOf(cell.messages, modelId), tokens.length);

@@ -1,15 +1,12 @@
-import { loadModel, type BackendName } from "../backend/open.js";
+import { openModel, type ModelSpec } from "../backend/open.js";
 import type { EngineOptions } from "../backend/types.js";
 import type { RunRecord, RunSampleRow, Store } from "../store/index.js";
 import { contentKey, sha256 } from "../util/hash.js";
 import { PROBE_NAMES, type ProbeWriter, type ShownAnswer } from "./condition-probes.js";
 import { classifyCotTrace, COT_PERSONA_KIND } from "./cot-persona.js";
 
-export interface JudgeModelSpec {
-  backend: BackendName;
-  path: string;
-  contextSize?: number;
-}
+/** The judge model that classifies CoT traces. */
+export type JudgeModelSpec = ModelSpec;
 
 /**
  * The judge model classifies the reasoning of every CoT sample that has one. The label probabilities
@@ -28,7 +25,7 @@ export async function runCotPersona(
 ): Promise<number> {
   const traces = samples.map((s) => ({ sample: s, shown: shown(s) })).filter((t) => t.shown.reasoning !== null && t.shown.reasoning !== "");
   if (traces.length === 0) return 0;
-  const model = await loadModel(judge.backend, { path: judge.path, gpu: engine.gpu, threads: engine.threads, contextSize: judge.contextSize });
+  const model = await openModel(judge, { ...engine, parallelSequences: 1 });
   let computed = 0;
   try {
     const labeler = `${model.info.name || "judge"} ${model.info.sha256.slice(0, 12)}`;

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
-import { loadModel } from "../backend/open.js";
+import { openModel } from "../backend/open.js";
+import { groupByWeights } from "../backend/weights.js";
 import type { LoadedModel, Session } from "../backend/types.js";
 import { EmlabError } from "../errors.js";
 import { getConvention, type ConventionName } from "../metrics/index.js";
@@ -66,13 +67,7 @@ export async function runProbes(store: Store, run: RunRecord, plan: ProbePlan, o
   for (const runModel of plan.models) {
     const conditions = plan.conditions.filter((c) => c.modelId === runModel.id && conditionIds.has(c.key));
     if (conditions.length === 0) continue;
-    const model = await loadModel(runModel.backend, {
-      path: runModel.path,
-      gpu: options.gpu,
-      threads: options.threads,
-      contextSize: runModel.contextSize,
-      flashAttention: options.flashAttention,
-    });
+    const model = await openModel(runModel, { ...options, parallelSequences: 1 });
     try {
       const base = baseConditionOf(plan.conditions, runModel.id);
       const baseLogprobs = config.logprobMonitor ? await baseDistributions(model, plan, base, conditions, data) : new Map<string, Float32Array>();
@@ -206,11 +201,3 @@ function judgeOfRun(run: RunRecord): JudgeModelSpec {
   return { backend: judge.backend, path: judge.model, contextSize: judge.contextSize };
 }
 
-function groupByWeights<C extends RunCondition>(conditions: readonly C[]): Map<string, C[]> {
-  const groups = new Map<string, C[]>();
-  for (const c of conditions) {
-    const key = JSON.stringify(c.weights.lora.map((l) => [resolve(l.path), l.scale]));
-    groups.set(key, [...(groups.get(key) ?? []), c]);
-  }
-  return groups;
-}

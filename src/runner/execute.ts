@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
-import { loadModel } from "../backend/open.js";
+import { openModel } from "../backend/open.js";
+import { groupByWeights } from "../backend/weights.js";
 import type { EngineOptions, EngineSettings, GeneratedSample, LoadedModel, Session } from "../backend/types.js";
 import { sha256File } from "../util/hash.js";
 import type { RunCell, RunCondition, RunModel, RunPlan } from "../experiment/run-plan.js";
@@ -70,12 +71,12 @@ export async function executePlan(
     const conditions = plan.conditions.filter((c) => c.modelId === runModel.id);
     if (conditions.length === 0) continue;
     const modelCells = conditions.flatMap((c) => cellsByCondition.get(c.key) ?? []);
-    const model = await openRunModel(runModel, options, Math.max(1, ...modelCells.map((c) => c.samples)));
+    const model = await openModel(runModel, options, { samplesPerPrompt: Math.max(1, ...modelCells.map((c) => c.samples)) });
     try {
       options.onModelLoaded?.(model, runModel.id);
       result.engineSettings[runModel.id] = model.settings;
       const modelId = store.upsertModel({ path: model.info.path, sha256: model.info.sha256, backend: runModel.backend, info: model.info });
-      for (const group of groupBy(conditions, (c) => weightKey(c)).values()) {
+      for (const group of groupByWeights(conditions).values()) {
         // Opened on the first cell that needs sampling: a finished group costs no KV cache.
         let session: Session | undefined;
         const openSession = async () => (session ??= await model.openSession(group[0]!.weights));
@@ -192,23 +193,6 @@ function sampleRow(sample: GeneratedSample, key: string, promptId: number, ctx: 
     sampleIndex: sample.index,
     sample,
   };
-}
-
-async function openRunModel(runModel: RunModel, options: EngineOptions, samplesPerPrompt: number): Promise<LoadedModel> {
-  return loadModel(runModel.backend, {
-    path: runModel.path,
-    samplesPerPrompt,
-    gpu: options.gpu,
-    threads: options.threads,
-    contextSize: runModel.contextSize,
-    flashAttention: options.flashAttention,
-    parallelSequences: options.parallelSequences,
-    ...(options.kvCacheType ? { kvCacheType: options.kvCacheType } : {}),
-  });
-}
-
-function weightKey(condition: RunCondition): string {
-  return JSON.stringify(condition.weights.lora.map((l) => [resolve(l.path), l.scale]));
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
