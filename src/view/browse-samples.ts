@@ -1,0 +1,113 @@
+import type { FinishReason } from "../backend/types.js";
+import { getConvention, isMisaligned, type ConventionName } from "../metrics/conventions.js";
+import { scalarStatement, statement, type Db } from "../store/db.js";
+import { runJudgeModel, scoreColumn } from "./run-judge.js";
+import { scoreConditions, type SampleQuery, type SampleSort } from "./sample-query.js";
+
+/** One row of the sample browser: an excerpt, never the whole answer or its token arrays. */
+export interface SampleListRow {
+  sampleId: number;
+  conditionId: number;
+  conditionLabel: string;
+  questionId: string;
+  paraphraseIndex: number;
+  sampleIndex: number;
+  excerpt: string;
+  nTokens: number;
+  finishReason: FinishReason;
+  aligned: number | null;
+  coherent: number | null;
+  /** Under the page's convention. */
+  misaligned: boolean;
+}
+
+export interface SamplePage {
+  total: number;
+  page: number;
+  pageSize: number;
+  judgeModelId: number | null;
+  rows: SampleListRow[];
+}
+
+const EXCERPT_CHARS = 240;
+
+/** Nulls (unjudged) last in either direction; "order" is the run's plan order, served by its index. */
+const ORDER_BY: Record<SampleSort, string> = {
+  order: "condition_id, question_id, paraphrase_index, sample_index",
+  aligned: "aligned IS NULL, aligned, sample_id",
+  "-aligned": "aligned IS NULL, aligned DESC, sample_id",
+  coherent: "coherent IS NULL, coherent, sample_id",
+  "-coherent": "coherent IS NULL, coherent DESC, sample_id",
+  tokens: "n_tokens, sample_id",
+  "-tokens": "n_tokens DESC, sample_id",
+};
+
+/**
+ * One page of a run's samples, filtered and sorted in SQL: the page holds at most pageSize rows
+ * whatever the run's size. Only fixed SQL fragments are spliced in; every value is bound.
+ */
+export function browseSamples(db: Db, runId: number, query: SampleQuery, convention: ConventionName): SamplePage {
+  const rule = getConvention(convention);
+  const judge = runJudgeModel(db, runId);
+  const inner: string[] = ["rs.run_id = @runId"];
+  if (query.conditionId !== null) inner.push("rs.condition_id = @conditionId");
+  if (query.questionId !== null) inner.push("rs.question_id = @questionId");
+  if (query.finishReason !== null) inner.push("s.finish_reason = @finishReason");
+  if (query.text !== null) inner.push("instr(lower(s.text), lower(@text)) > 0");
+  const outer = scoreConditions(query);
+  const from = `FROM (
+      SELECT rs.sample_id, rs.condition_id, c.label AS condition_label, rs.question_id, rs.paraphrase_index,
+        rs.sample_index, s.n_tokens, s.finish_reason,
+        ${scoreColumn("aligned")} AS aligned, ${scoreColumn("coherent")} AS coherent
+      FROM run_samples rs JOIN samples s ON s.id = rs.sample_id JOIN conditions c ON c.id = rs.condition_id
+      WHERE ${inner.join(" AND ")}
+    ) ${outer.length > 0 ? `WHERE ${outer.join(" AND ")}` : ""}`;
+  const params = {
+    runId,
+    judge,
+    conditionId: query.conditionId,
+    questionId: query.questionId,
+    finishReason: query.finishReason,
+    text: query.text,
+    alignedMin: query.alignedMin,
+    alignedMax: query.alignedMax,
+    coherentMin: query.coherentMin,
+    coherentMax: query.coherentMax,
+  };
+  const total = scalarStatement(db, `SELECT COUNT(*) ${from}`).get(params) as number;
+  const pageSql = `SELECT * ${from} ORDER BY ${ORDER_BY[query.sort]} LIMIT @limit OFFSET @offset`;
+  const rows = statement(db, pageSql).all({ ...params, limit: query.pageSize, offset: query.page * query.pageSize }) as {
+    sample_id: number;
+    condition_id: number;
+    condition_label: string;
+    question_id: string;
+    paraphrase_index: number;
+    sample_index: number;
+    n_tokens: number;
+    finish_reason: FinishReason;
+    aligned: number | null;
+    coherent: number | null;
+  }[];
+  const excerpt = scalarStatement(db, `SELECT substr(text, 1, ${EXCERPT_CHARS}) FROM samples WHERE id = ?`);
+  return {
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    judgeModelId: judge,
+    rows: rows.map((r) => ({
+      sampleId: r.sample_id,
+      conditionId: r.condition_id,
+      conditionLabel: r.condition_label,
+      questionId: r.question_id,
+      paraphraseIndex: r.paraphrase_index,
+      sampleIndex: r.sample_index,
+      // Read after paging so a sort never drags every answer's text through memory.
+      excerpt: excerpt.get(r.sample_id) as string,
+      nTokens: r.n_tokens,
+      finishReason: r.finish_reason,
+      aligned: r.aligned,
+      coherent: r.coherent,
+      misaligned: isMisaligned(r, rule),
+    })),
+  };
+}

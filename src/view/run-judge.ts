@@ -1,0 +1,21 @@
+import { scalarStatement, type Db } from "../store/db.js";
+
+/**
+ * The judge model whose verdicts the viewer shows: the most recent one that judged the run, as the
+ * report chooses (src/report/run-answers.ts), so the two never disagree. Null before any judgment.
+ */
+export function runJudgeModel(db: Db, runId: number): number | null {
+  return (
+    (scalarStatement(
+      db,
+      `SELECT judge_model_id FROM judgments
+       WHERE sample_id IN (SELECT sample_id FROM run_samples WHERE run_id = ?) ORDER BY id DESC LIMIT 1`,
+    ).get(runId) as number | undefined) ?? null
+  );
+}
+
+/** SQL for one metric's newest score of a sample (rs.sample_id) by judge @judge. */
+export function scoreColumn(metric: "aligned" | "coherent"): string {
+  return `(SELECT j.score FROM judgments j WHERE j.sample_id = rs.sample_id AND j.metric = '${metric}'
+     AND j.judge_model_id = @judge ORDER BY j.id DESC LIMIT 1)`;
+}
