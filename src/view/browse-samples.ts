@@ -29,6 +29,17 @@ export interface SamplePage {
   rows: SampleListRow[];
 }
 
+interface KeyRow {
+  sample_id: number;
+  condition_id: number;
+  question_id: string;
+  paraphrase_index: number;
+  sample_index: number;
+  n_tokens: number;
+  finish_reason: FinishReason;
+  total?: number;
+}
+
 const EXCERPT_CHARS = 240;
 
 /** Nulls (unjudged) last in either direction; "order" is the run's plan order, served by its index. */
@@ -44,10 +55,11 @@ const ORDER_BY: Record<SampleSort, string> = {
 
 /**
  * One page of a run's samples, filtered and sorted in SQL: the page holds at most pageSize rows
- * whatever the run's size. Only fixed SQL fragments are spliced in; every value is bound.
+ * whatever the run's size. Judge scores are looked up for every sample only when a filter or the
+ * sort needs them; otherwise the run's plan index serves the page and only its rows get scores and
+ * text. Only fixed SQL fragments are spliced in; every value is bound.
  */
 export function browseSamples(db: Db, runId: number, query: SampleQuery, convention: ConventionName): SamplePage {
-  const rule = getConvention(convention);
   const judge = runJudgeModel(db, runId);
   const inner: string[] = ["rs.run_id = @runId"];
   if (query.conditionId !== null) inner.push("rs.condition_id = @conditionId");
@@ -55,11 +67,11 @@ export function browseSamples(db: Db, runId: number, query: SampleQuery, convent
   if (query.finishReason !== null) inner.push("s.finish_reason = @finishReason");
   if (query.text !== null) inner.push("instr(lower(s.text), lower(@text)) > 0");
   const outer = scoreConditions(query);
+  const needsScores = outer.length > 0 || /aligned|coherent/.test(query.sort);
+  const scores = needsScores ? `, ${scoreColumn("aligned")} AS aligned, ${scoreColumn("coherent")} AS coherent` : "";
   const from = `FROM (
-      SELECT rs.sample_id, rs.condition_id, c.label AS condition_label, rs.question_id, rs.paraphrase_index,
-        rs.sample_index, s.n_tokens, s.finish_reason,
-        ${scoreColumn("aligned")} AS aligned, ${scoreColumn("coherent")} AS coherent
-      FROM run_samples rs JOIN samples s ON s.id = rs.sample_id JOIN conditions c ON c.id = rs.condition_id
+      SELECT rs.sample_id, rs.condition_id, rs.question_id, rs.paraphrase_index, rs.sample_index, s.n_tokens, s.finish_reason ${scores}
+      FROM run_samples rs JOIN samples s ON s.id = rs.sample_id
       WHERE ${inner.join(" AND ")}
     ) ${outer.length > 0 ? `WHERE ${outer.join(" AND ")}` : ""}`;
   const params = {
@@ -73,41 +85,46 @@ export function browseSamples(db: Db, runId: number, query: SampleQuery, convent
     alignedMax: query.alignedMax,
     coherentMin: query.coherentMin,
     coherentMax: query.coherentMax,
+    limit: query.pageSize,
+    offset: query.page * query.pageSize,
   };
-  const total = scalarStatement(db, `SELECT COUNT(*) ${from}`).get(params) as number;
-  const pageSql = `SELECT * ${from} ORDER BY ${ORDER_BY[query.sort]} LIMIT @limit OFFSET @offset`;
-  const rows = statement(db, pageSql).all({ ...params, limit: query.pageSize, offset: query.page * query.pageSize }) as {
-    sample_id: number;
-    condition_id: number;
-    condition_label: string;
-    question_id: string;
-    paraphrase_index: number;
-    sample_index: number;
-    n_tokens: number;
-    finish_reason: FinishReason;
-    aligned: number | null;
-    coherent: number | null;
-  }[];
-  const excerpt = scalarStatement(db, `SELECT substr(text, 1, ${EXCERPT_CHARS}) FROM samples WHERE id = ?`);
-  return {
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-    judgeModelId: judge,
-    rows: rows.map((r) => ({
+  const count = () => scalarStatement(db, `SELECT COUNT(*) ${from}`).get(params) as number;
+  let rows: KeyRow[];
+  let total: number;
+  if (needsScores) {
+    // Every score is looked up once: the window count rides along with the sorted page.
+    rows = statement(db, `SELECT *, COUNT(*) OVER () AS total ${from} ORDER BY ${ORDER_BY[query.sort]} LIMIT @limit OFFSET @offset`).all(params) as KeyRow[];
+    total = rows[0]?.total ?? count();
+  } else {
+    rows = statement(db, `SELECT * ${from} ORDER BY ${ORDER_BY[query.sort]} LIMIT @limit OFFSET @offset`).all(params) as KeyRow[];
+    total = count();
+  }
+  return { total, page: query.page, pageSize: query.pageSize, judgeModelId: judge, rows: pageRows(db, rows, judge, convention) };
+}
+
+/** Scores, labels and excerpts for the page's rows only. */
+function pageRows(db: Db, rows: readonly KeyRow[], judge: number | null, convention: ConventionName): SampleListRow[] {
+  const rule = getConvention(convention);
+  const details = statement(
+    db,
+    `SELECT c.label, substr(s.text, 1, ${EXCERPT_CHARS}) AS excerpt, ${scoreColumn("aligned")} AS aligned, ${scoreColumn("coherent")} AS coherent
+     FROM (SELECT @sampleId AS sample_id) rs JOIN samples s ON s.id = rs.sample_id JOIN conditions c ON c.id = @conditionId`,
+  );
+  return rows.map((r) => {
+    const d = details.get({ sampleId: r.sample_id, conditionId: r.condition_id, judge }) as { label: string; excerpt: string; aligned: number | null; coherent: number | null };
+    return {
       sampleId: r.sample_id,
       conditionId: r.condition_id,
-      conditionLabel: r.condition_label,
+      conditionLabel: d.label,
       questionId: r.question_id,
       paraphraseIndex: r.paraphrase_index,
       sampleIndex: r.sample_index,
-      // Read after paging so a sort never drags every answer's text through memory.
-      excerpt: excerpt.get(r.sample_id) as string,
+      excerpt: d.excerpt,
       nTokens: r.n_tokens,
       finishReason: r.finish_reason,
-      aligned: r.aligned,
-      coherent: r.coherent,
-      misaligned: isMisaligned(r, rule),
-    })),
-  };
+      aligned: d.aligned,
+      coherent: d.coherent,
+      misaligned: isMisaligned(d, rule),
+    };
+  });
 }

@@ -41,8 +41,8 @@ const ROUTES: [string, RegExp, Handler][] = [
   ["GET", /^\/$/, (r) => send(r.res, 200, "text/html; charset=utf-8", pageHtml(r.ctx.token, r.ctx.labeler))],
   ["GET", /^\/assets\/app\.js$/, (r) => send(r.res, 200, "text/javascript; charset=utf-8", APP_JS)],
   ["GET", /^\/assets\/app\.css$/, (r) => send(r.res, 200, "text/css; charset=utf-8", APP_CSS)],
-  ["GET", /^\/api\/runs$/, (r) => sendJson(r.res, 200, { runs: runsProgress(r.ctx.view.store, r.ctx.view.db), labeler: r.ctx.labeler, convention: r.ctx.convention })],
-  ["GET", /^\/api\/events$/, (r) => streamProgress(r.req, r.res, () => runsProgress(r.ctx.view.store, r.ctx.view.db))],
+  ["GET", /^\/api\/runs$/, (r) => sendJson(r.res, 200, { runs: runsProgress(r.ctx.view.db), labeler: r.ctx.labeler, convention: r.ctx.convention })],
+  ["GET", /^\/api\/events$/, (r) => streamProgress(r.req, r.res, () => runsProgress(r.ctx.view.db), () => r.ctx.view.dataVersion())],
   ["GET", /^\/api\/runs\/([^/]+)$/, runInfo],
   ["GET", /^\/api\/runs\/([^/]+)\/report$/, (r) => {
     const overview = runOverview(r.ctx.view.store, r.ctx.view.db, run(r), convention(r));
@@ -51,7 +51,7 @@ const ROUTES: [string, RegExp, Handler][] = [
   ["GET", /^\/api\/runs\/([^/]+)\/samples$/, (r) => sendJson(r.res, 200, browseSamples(r.ctx.view.db, run(r).id, parseSampleQuery(r.url.searchParams), convention(r)))],
   ["GET", /^\/api\/runs\/([^/]+)\/samples\/([^/]+)$/, (r) => sendJson(r.res, 200, sampleDetail(r.ctx.view.store, r.ctx.view.db, run(r), idParam(r.params[1], "sample")))],
   ["GET", /^\/api\/runs\/([^/]+)\/compare$/, compare],
-  ["GET", /^\/api\/runs\/([^/]+)\/agreement$/, (r) => sendJson(r.res, 200, labelAgreement(r.ctx.view.store, r.ctx.view.db, run(r), r.ctx.labeler, convention(r)))],
+  ["GET", /^\/api\/runs\/([^/]+)\/rates$/, runRates],
   ["POST", /^\/api\/runs\/([^/]+)\/labels$/, postLabel],
 ];
 
@@ -80,12 +80,12 @@ function convention(r: Request): ConventionName {
   return wanted as ConventionName;
 }
 
+/** What every run view needs, cheap at any size: progress, conditions and question ids. */
 function runInfo(r: Request): void {
   const { store, db } = r.ctx.view;
   const record = run(r);
-  const overview = runOverview(store, db, record, convention(r));
   sendJson(r.res, 200, {
-    run: runsProgress(store, db).find((p) => p.id === record.id),
+    run: runsProgress(db, record.id)[0],
     conditions: store.listConditions(record.id).map((c) => ({
       id: c.id,
       key: c.key,
@@ -95,6 +95,15 @@ function runInfo(r: Request): void {
       cot: c.variant.cot === true,
     })),
     questions: scalarStatement(db, "SELECT DISTINCT question_id FROM run_samples WHERE run_id = ? ORDER BY question_id").all(record.id),
+  });
+}
+
+/** The report's per-condition rates (computed over the whole run, cached until it changes) and label agreement. */
+function runRates(r: Request): void {
+  const { store, db } = r.ctx.view;
+  const record = run(r);
+  const overview = runOverview(store, db, record, convention(r));
+  sendJson(r.res, 200, {
     convention: overview.data?.convention ?? null,
     rates: overview.data?.conditions ?? null,
     ratesReason: overview.reason,

@@ -8,8 +8,9 @@ export function runJudgeModel(db: Db, runId: number): number | null {
   return (
     (scalarStatement(
       db,
-      `SELECT judge_model_id FROM judgments
-       WHERE sample_id IN (SELECT sample_id FROM run_samples WHERE run_id = ?) ORDER BY id DESC LIMIT 1`,
+      // Newest judgment first, stopping at the first of this run's samples (not a list of all of them).
+      `SELECT j.judge_model_id FROM judgments j
+       WHERE EXISTS (SELECT 1 FROM run_samples rs WHERE rs.sample_id = j.sample_id AND rs.run_id = ?) ORDER BY j.id DESC LIMIT 1`,
     ).get(runId) as number | undefined) ?? null
   );
 }

@@ -1,5 +1,5 @@
-import { scalarStatement, statement, type Db } from "../store/db.js";
-import type { RunStatus, Store } from "../store/index.js";
+import { statement, type Db } from "../store/db.js";
+import type { RunStatus } from "../store/index.js";
 
 /** One run as the runs list shows it, with live progress while it runs. */
 export interface RunProgress {
@@ -10,8 +10,10 @@ export interface RunProgress {
   createdAt: string;
   updatedAt: string;
   conditions: number;
+  /** Done cells (linked samples), out of plannedSamples when known. */
   samples: number;
   plannedSamples: number | null;
+  /** Done cells whose sample has at least one judgment. */
   judgedSamples: number;
   probeResults: number;
   /** Samples per second over the run's most recent samples; null when not running or too few. */
@@ -23,22 +25,48 @@ export interface RunProgress {
 /** Samples the rate is measured over: recent enough to follow speed changes, enough to be steady. */
 const RATE_WINDOW = 50;
 
-export function runsProgress(store: Store, db: Db): RunProgress[] {
-  return store.listRuns().map((run) => {
+/**
+ * Every run's counts in one query of index lookups (the store's listRuns also tallies finish
+ * reasons over every sample, too slow to repeat each second on a large database).
+ */
+export function runsProgress(db: Db, runId?: number): RunProgress[] {
+  const rows = statement(
+    db,
+    `SELECT r.id, r.name, r.status, r.error, r.created_at, r.updated_at, r.planned_samples,
+       (SELECT COUNT(*) FROM conditions c WHERE c.run_id = r.id) AS conditions,
+       (SELECT COUNT(*) FROM run_samples rs WHERE rs.run_id = r.id) AS samples,
+       (SELECT COUNT(*) FROM run_samples rs WHERE rs.run_id = r.id
+          AND EXISTS (SELECT 1 FROM judgments j WHERE j.sample_id = rs.sample_id)) AS judged,
+       (SELECT COUNT(*) FROM probe_results p WHERE p.run_id = r.id) AS probes
+     FROM runs r WHERE @runId IS NULL OR r.id = @runId ORDER BY r.id DESC`,
+  ).all({ runId: runId ?? null }) as {
+    id: number;
+    name: string;
+    status: RunStatus;
+    error: string | null;
+    created_at: string;
+    updated_at: string;
+    planned_samples: number | null;
+    conditions: number;
+    samples: number;
+    judged: number;
+    probes: number;
+  }[];
+  return rows.map((run) => {
     const rate = run.status === "running" ? recentRate(db, run.id) : null;
-    const left = run.plannedSamples === null ? null : Math.max(0, run.plannedSamples - run.samples);
+    const left = run.planned_samples === null ? null : Math.max(0, run.planned_samples - run.samples);
     return {
       id: run.id,
       name: run.name,
       status: run.status,
       error: run.error,
-      createdAt: run.createdAt,
-      updatedAt: run.updatedAt,
+      createdAt: run.created_at,
+      updatedAt: run.updated_at,
       conditions: run.conditions,
       samples: run.samples,
-      plannedSamples: run.plannedSamples,
-      judgedSamples: run.judgedSamples,
-      probeResults: scalarStatement(db, "SELECT COUNT(*) FROM probe_results WHERE run_id = ?").get(run.id) as number,
+      plannedSamples: run.planned_samples,
+      judgedSamples: run.judged,
+      probeResults: run.probes,
       samplesPerSecond: rate,
       etaSeconds: rate && left !== null ? left / rate : null,
     };

@@ -29,6 +29,11 @@ export class ViewDb implements Disposable {
     return this.writer;
   }
 
+  /** Changes whenever another connection (a running `emlab run`, our label writer) commits. */
+  dataVersion(): number {
+    return this.db.pragma("data_version", { simple: true }) as number;
+  }
+
   close(): void {
     this.writer?.close();
     this.store.close();

@@ -120,18 +120,18 @@ function agreementText(a) {
 }
 
 async function overviewView(runId) {
-  const info = await runInfo(runId);
+  const [info, rated] = await Promise.all([runInfo(runId), api("/api/runs/" + runId + "/rates")]);
   const run = info.run;
   crumbs(["runs", "#/"], [run.name + " (#" + run.id + ")"]);
   const progressRow = el("tr", {}, progressCells(run));
   const frame = el("iframe", { class: "report", src: "/api/runs/" + runId + "/report", title: "report" });
-  const rates = el("div", {}, ratesTable(info));
+  const rates = el("div", {}, ratesTable(rated));
   app.replaceChildren(
     el("h1", {}, "Run " + run.name + " (#" + run.id + ")"),
     el("p", {}, el("a", { href: "#/run/" + runId + "/samples" }, "Browse samples"), " · ", el("a", { href: "#/run/" + runId + "/compare" }, "Compare conditions")),
     el("table", {}, el("thead", {}, el("tr", {}, PROGRESS_HEAD.map((h) => el("th", {}, h)))), el("tbody", {}, progressRow)),
     el("h2", {}, "Rates"), rates,
-    el("h2", {}, "Labels"), el("p", { class: "agreement" }, "Your labels (" + LABELER + ") vs the judge — CoT persona: " + agreementText(info.agreement.cot_persona) + "; answer verdict: " + agreementText(info.agreement.em_verdict)),
+    el("h2", {}, "Labels"), el("p", { class: "agreement" }, "Your labels (" + LABELER + ") vs the judge — CoT persona: " + agreementText(rated.agreement.cot_persona) + "; answer verdict: " + agreementText(rated.agreement.em_verdict)),
     el("h2", {}, "Report"), frame);
   let seen = JSON.stringify(run);
   state.onProgress = async (runs) => {
@@ -139,8 +139,7 @@ async function overviewView(runId) {
     if (!now || JSON.stringify(now) === seen) return;
     seen = JSON.stringify(now);
     progressRow.replaceChildren(...progressCells(now));
-    const fresh = await runInfo(runId);
-    rates.replaceChildren(ratesTable(fresh));
+    rates.replaceChildren(ratesTable(await api("/api/runs/" + runId + "/rates")));
     frame.src = "/api/runs/" + runId + "/report?t=" + Date.now();
   };
 }
