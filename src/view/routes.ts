@@ -41,6 +41,7 @@ const ROUTES: [string, RegExp, Handler][] = [
   ["GET", /^\/$/, (r) => send(r.res, 200, "text/html; charset=utf-8", pageHtml(r.ctx.token, r.ctx.labeler))],
   ["GET", /^\/assets\/app\.js$/, (r) => send(r.res, 200, "text/javascript; charset=utf-8", APP_JS)],
   ["GET", /^\/assets\/app\.css$/, (r) => send(r.res, 200, "text/css; charset=utf-8", APP_CSS)],
+  ["GET", /^\/favicon\.ico$/, (r) => send(r.res, 204, "image/x-icon", "")],
   ["GET", /^\/api\/runs$/, (r) => sendJson(r.res, 200, { runs: runsProgress(r.ctx.view.db), labeler: r.ctx.labeler, convention: r.ctx.convention })],
   ["GET", /^\/api\/events$/, (r) => streamProgress(r.req, r.res, () => runsProgress(r.ctx.view.db), () => r.ctx.view.dataVersion())],
   ["GET", /^\/api\/runs\/([^/]+)$/, runInfo],

@@ -21,7 +21,7 @@ function el(tag, attrs, ...children) {
     else if (name === "text") node.textContent = String(value);
     else node.setAttribute(name, String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
