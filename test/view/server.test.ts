@@ -71,6 +71,7 @@ describe("emlab view's server on a demo database", () => {
     const foreign = await raw(server, "/api/runs", { host: `evil.example:${server.port}` });
     expect(foreign.status).toBe(421);
     expect(foreign.body).not.toContain("viewer-demo");
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
     expect((await raw(server, "/", { host: `localhost:${server.port}` })).status).toBe(200);
   });
 
