@@ -11,7 +11,7 @@ import { browseSamples } from "./browse-samples.js";
 import { compareConditions } from "./compare.js";
 import { idParam, readJsonBody, send, sendJson } from "./http-util.js";
 import { labelAgreement, parseLabelRequest, writeLabel } from "./labels.js";
-import { runOverview } from "./run-overview.js";
+import type { OverviewCache } from "./run-overview.js";
 import { runsProgress } from "./run-progress.js";
 import { parseSampleQuery, MAX_PAGE_SIZE } from "./sample-query.js";
 import { sampleDetail } from "./sample-detail.js";
@@ -24,6 +24,7 @@ export interface ViewContext {
   token: string;
   labeler: string;
   convention: ConventionName;
+  overviews: OverviewCache;
 }
 
 interface Request {
@@ -46,7 +47,7 @@ const ROUTES: [string, RegExp, Handler][] = [
   ["GET", /^\/api\/events$/, (r) => streamProgress(r.req, r.res, () => runsProgress(r.ctx.view.db), () => r.ctx.view.dataVersion())],
   ["GET", /^\/api\/runs\/([^/]+)$/, runInfo],
   ["GET", /^\/api\/runs\/([^/]+)\/report$/, (r) => {
-    const overview = runOverview(r.ctx.view.store, r.ctx.view.db, run(r), convention(r));
+    const overview = r.ctx.overviews.get(r.ctx.view.store, r.ctx.view.db, run(r), convention(r));
     send(r.res, 200, "text/html; charset=utf-8", overview.html || `<!DOCTYPE html><p>${escapeHtml(overview.reason ?? "")}</p>`, REPORT_CSP);
   }],
   ["GET", /^\/api\/runs\/([^/]+)\/samples$/, (r) => sendJson(r.res, 200, browseSamples(r.ctx.view.db, run(r).id, parseSampleQuery(r.url.searchParams), convention(r)))],
@@ -103,11 +104,12 @@ function runInfo(r: Request): void {
 function runRates(r: Request): void {
   const { store, db } = r.ctx.view;
   const record = run(r);
-  const overview = runOverview(store, db, record, convention(r));
+  const overview = r.ctx.overviews.get(store, db, record, convention(r));
   sendJson(r.res, 200, {
-    convention: overview.data?.convention ?? null,
-    rates: overview.data?.conditions ?? null,
+    convention: overview.convention,
+    rates: overview.rates,
     ratesReason: overview.reason,
+    pending: overview.pending,
     agreement: labelAgreement(store, db, record, r.ctx.labeler, convention(r)),
   });
 }
@@ -118,7 +120,7 @@ function compare(r: Request): void {
   const q = r.url.searchParams;
   const page = Number(q.get("page") ?? "0");
   if (!Number.isSafeInteger(page) || page < 0) throw new EmlabError(`page: '${q.get("page")}' is not a page number`);
-  const rates = runOverview(store, db, record, convention(r)).data?.conditions ?? null;
+  const rates = r.ctx.overviews.get(store, db, record, convention(r)).rates;
   sendJson(
     r.res,
     200,

@@ -4,6 +4,7 @@ import { EmlabError } from "../errors.js";
 import type { ConventionName } from "../metrics/conventions.js";
 import { sendJson } from "./http-util.js";
 import { route, type ViewContext } from "./routes.js";
+import { OverviewCache } from "./run-overview.js";
 import { hostAllowed, newSessionToken } from "./security.js";
 import { ViewDb } from "./view-db.js";
 
@@ -17,6 +18,8 @@ export interface ViewServerOptions {
   labeler?: string;
   /** Misalignment convention of rates and filters by default (the page can switch). */
   convention?: ConventionName;
+  /** Runs with more samples than this get their overview computed in a worker thread (default 5000). */
+  inlineOverviewSamples?: number;
 }
 
 export interface ViewServer {
@@ -32,7 +35,7 @@ export interface ViewServer {
 export async function startViewServer(options: ViewServerOptions): Promise<ViewServer> {
   const host = options.host ?? "127.0.0.1";
   const view = new ViewDb(options.db);
-  const ctx: ViewContext = { view, token: newSessionToken(), labeler: options.labeler ?? "human", convention: options.convention ?? "em-paper" };
+  const ctx: ViewContext = { view, token: newSessionToken(), labeler: options.labeler ?? "human", convention: options.convention ?? "em-paper", overviews: new OverviewCache(options.db, options.inlineOverviewSamples) };
   let port = 0;
   const server = createServer((req, res) => {
     // DNS rebinding: a foreign page that resolved its own name to us still sends its own Host.
@@ -61,8 +64,10 @@ export async function startViewServer(options: ViewServerOptions): Promise<ViewS
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => {
-          view.close();
-          resolve();
+          void ctx.overviews.close().then(() => {
+            view.close();
+            resolve();
+          });
         });
       }),
   };

@@ -157,3 +157,35 @@ describe("emlab view's server on a demo database", () => {
     await reader.cancel();
   });
 });
+
+describe("a large run's overview", () => {
+  it("is computed in a worker thread while the server keeps answering, then served from the cache", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "emlab-view-"));
+    const db = join(dir, "demo.db");
+    const demo = writeDemoDb(db, fixturePaths().tinyQwen2);
+    // Every run counts as large here, so the demo run takes the worker path.
+    const server = await startViewServer({ db, inlineOverviewSamples: 0 });
+    try {
+      const rates = async () => (await (await fetch(`${server.url}api/runs/${demo.runId}/rates`)).json()) as { pending: boolean; rates: { id: string; n: number }[] | null; ratesReason: string };
+      const first = await rates();
+      expect(first).toMatchObject({ pending: true, rates: null, ratesReason: "computing the report's rates over 72 samples in the background" });
+      expect((await fetch(`${server.url}api/runs/${demo.runId}/samples`)).status).toBe(200);
+      let now = first;
+      for (let i = 0; i < 300 && now.pending; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        now = await rates();
+      }
+      expect(now.pending).toBe(false);
+      expect(now.ratesReason).toBeNull();
+      expect(now.rates!.map((r) => [r.id, r.n])).toEqual([
+        ["base", 21],
+        ["icl-k2", 21],
+        ["cot", 21],
+      ]);
+      expect(await (await fetch(`${server.url}api/runs/${demo.runId}/report`)).text()).toContain("emlab report: viewer-demo");
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -108,11 +108,12 @@ async function runInfo(runId) {
 }
 
 function ratesTable(info) {
-  if (!info.rates) return el("p", { class: "muted" }, "No rates yet: " + (info.ratesReason || ""));
-  return el("table", { class: "rates" },
+  const note = info.pending ? el("p", { class: "muted pending" }, "Updating: " + (info.ratesReason || "computing the report's rates in the background") + "…") : null;
+  if (!info.rates) return el("div", {}, note || el("p", { class: "muted" }, "No rates yet: " + (info.ratesReason || "")));
+  return el("div", {}, note, el("table", { class: "rates" },
     el("thead", {}, el("tr", {}, ["condition", "misaligned / n", "misalignment rate (" + info.convention.name + ")", "coherent", "refusal", "code"].map((h) => el("th", {}, h)))),
     el("tbody", {}, info.rates.map((c) => el("tr", { "data-condition": c.id }, el("td", {}, c.label), el("td", { class: "num" }, c.misaligned + "/" + c.n),
-      el("td", { class: "num" }, interval(c.rate)), el("td", { class: "num" }, interval(c.coherenceRate)), el("td", { class: "num" }, interval(c.refusalRate)), el("td", { class: "num" }, interval(c.codeRate))))));
+      el("td", { class: "num" }, interval(c.rate)), el("td", { class: "num" }, interval(c.coherenceRate)), el("td", { class: "num" }, interval(c.refusalRate)), el("td", { class: "num" }, interval(c.codeRate)))))));
 }
 
 function agreementText(a) {
@@ -133,14 +134,23 @@ async function overviewView(runId) {
     el("h2", {}, "Rates"), rates,
     el("h2", {}, "Labels"), el("p", { class: "agreement" }, "Your labels (" + LABELER + ") vs the judge — CoT persona: " + agreementText(rated.agreement.cot_persona) + "; answer verdict: " + agreementText(rated.agreement.em_verdict)),
     el("h2", {}, "Report"), frame);
+  const generation = state.generation;
+  // A large run's rates come from a background job: ask again until they are current.
+  const refresh = async () => {
+    const fresh = await api("/api/runs/" + runId + "/rates");
+    if (generation !== state.generation) return;
+    rates.replaceChildren(ratesTable(fresh));
+    if (fresh.pending) setTimeout(refresh, 2000);
+    else frame.src = "/api/runs/" + runId + "/report?t=" + Date.now();
+  };
+  if (rated.pending) setTimeout(refresh, 2000);
   let seen = JSON.stringify(run);
   state.onProgress = async (runs) => {
     const now = runs.find((r) => r.id === run.id);
     if (!now || JSON.stringify(now) === seen) return;
     seen = JSON.stringify(now);
     progressRow.replaceChildren(...progressCells(now));
-    rates.replaceChildren(ratesTable(await api("/api/runs/" + runId + "/rates")));
-    frame.src = "/api/runs/" + runId + "/report?t=" + Date.now();
+    await refresh();
   };
 }
 
@@ -318,7 +328,7 @@ async function compareView(runId, params) {
   const page = Number(params.get("page") || 0);
   const query = new URLSearchParams({ a: a.value, b: b.value, question: question.value, page: String(page) });
   const data = await api("/api/runs/" + runId + "/compare?" + query.toString());
-  const rate = (side) => el("div", { class: "card side-rate" }, el("b", {}, side.label), el("div", {}, side.rates ? "misaligned " + side.rates.misaligned + "/" + side.rates.n + " · " + interval(side.rates.rate) + " (" + side.rates.intervalMethod + ")" : "no rate yet"),
+  const rate = (side) => el("div", { class: "card side-rate" }, el("b", {}, side.label), el("div", {}, side.rates ? "misaligned " + side.rates.misaligned + "/" + side.rates.n + " · " + interval(side.rates.rate) + " (" + side.rates.intervalMethod + ")" : "no rate yet (large runs: the overview computes it)"),
     side.rates ? el("div", { class: "small muted" }, "coherent " + interval(side.rates.coherenceRate) + " · refusal " + interval(side.rates.refusalRate)) : null);
   const cell = (s) => s.sampleId === null ? el("td", { class: "muted" }, "(not sampled yet)")
     : el("td", {}, el("a", { href: "#/run/" + runId + "/sample/" + s.sampleId }, "#" + s.sampleId), " aligned " + fmt(s.aligned) + " · coherent " + fmt(s.coherent), el("div", { class: "excerpt" }, s.excerpt));
@@ -333,6 +343,7 @@ async function compareView(runId, params) {
 }
 
 async function render() {
+  state.generation = (state.generation || 0) + 1;
   tip.hidden = true;
   state.keys = null;
   state.onProgress = null;
