@@ -35,8 +35,6 @@ interface KeyRow {
   question_id: string;
   paraphrase_index: number;
   sample_index: number;
-  n_tokens: number;
-  finish_reason: FinishReason;
   total?: number;
 }
 
@@ -68,10 +66,13 @@ export function browseSamples(db: Db, runId: number, query: SampleQuery, convent
   if (query.text !== null) inner.push("instr(lower(s.text), lower(@text)) > 0");
   const outer = scoreConditions(query);
   const needsScores = outer.length > 0 || /aligned|coherent/.test(query.sort);
+  // Pages are cut from the run's own index; the samples table joins in only for its own filters or sort.
+  const needsSamples = query.finishReason !== null || query.text !== null || /tokens/.test(query.sort);
   const scores = needsScores ? `, ${scoreColumn("aligned")} AS aligned, ${scoreColumn("coherent")} AS coherent` : "";
   const from = `FROM (
-      SELECT rs.sample_id, rs.condition_id, rs.question_id, rs.paraphrase_index, rs.sample_index, s.n_tokens, s.finish_reason ${scores}
-      FROM run_samples rs JOIN samples s ON s.id = rs.sample_id
+      SELECT rs.sample_id, rs.condition_id, rs.question_id, rs.paraphrase_index, rs.sample_index
+        ${needsSamples ? ", s.n_tokens" : ""} ${scores}
+      FROM run_samples rs ${needsSamples ? "JOIN samples s ON s.id = rs.sample_id" : ""}
       WHERE ${inner.join(" AND ")}
     ) ${outer.length > 0 ? `WHERE ${outer.join(" AND ")}` : ""}`;
   const params = {
@@ -102,16 +103,24 @@ export function browseSamples(db: Db, runId: number, query: SampleQuery, convent
   return { total, page: query.page, pageSize: query.pageSize, judgeModelId: judge, rows: pageRows(db, rows, judge, convention) };
 }
 
-/** Scores, labels and excerpts for the page's rows only. */
+/** Scores, condition labels, lengths and excerpts for the page's rows only. */
 function pageRows(db: Db, rows: readonly KeyRow[], judge: number | null, convention: ConventionName): SampleListRow[] {
   const rule = getConvention(convention);
   const details = statement(
     db,
-    `SELECT c.label, substr(s.text, 1, ${EXCERPT_CHARS}) AS excerpt, ${scoreColumn("aligned")} AS aligned, ${scoreColumn("coherent")} AS coherent
+    `SELECT c.label, substr(s.text, 1, ${EXCERPT_CHARS}) AS excerpt, s.n_tokens, s.finish_reason,
+       ${scoreColumn("aligned")} AS aligned, ${scoreColumn("coherent")} AS coherent
      FROM (SELECT @sampleId AS sample_id) rs JOIN samples s ON s.id = rs.sample_id JOIN conditions c ON c.id = @conditionId`,
   );
   return rows.map((r) => {
-    const d = details.get({ sampleId: r.sample_id, conditionId: r.condition_id, judge }) as { label: string; excerpt: string; aligned: number | null; coherent: number | null };
+    const d = details.get({ sampleId: r.sample_id, conditionId: r.condition_id, judge }) as {
+      label: string;
+      excerpt: string;
+      n_tokens: number;
+      finish_reason: FinishReason;
+      aligned: number | null;
+      coherent: number | null;
+    };
     return {
       sampleId: r.sample_id,
       conditionId: r.condition_id,
@@ -120,8 +129,8 @@ function pageRows(db: Db, rows: readonly KeyRow[], judge: number | null, convent
       paraphraseIndex: r.paraphrase_index,
       sampleIndex: r.sample_index,
       excerpt: d.excerpt,
-      nTokens: r.n_tokens,
-      finishReason: r.finish_reason,
+      nTokens: d.n_tokens,
+      finishReason: d.finish_reason,
       aligned: d.aligned,
       coherent: d.coherent,
       misaligned: isMisaligned(d, rule),

@@ -21,6 +21,7 @@ export interface ComparePage {
 }
 
 const EXCERPT_CHARS = 400;
+const PAGE_SIZE = 50;
 
 /**
  * Two conditions of a run (two in-context settings, two adapters or scales, two models) side by
@@ -31,7 +32,7 @@ export function compareConditions(
   store: Store,
   db: Db,
   run: RunRecord,
-  ids: { a: number; b: number; questionId: string | null; page: number; pageSize: number },
+  ids: { a: number; b: number; questionId: string | null; page: number },
   rates: readonly ReportCondition[] | null,
 ): ComparePage {
   const conditions = store.listConditions(run.id);
@@ -50,8 +51,8 @@ export function compareConditions(
   const total = scalarStatement(db, `SELECT COUNT(*) FROM (${cells})`).get(params) as number;
   const keys = statement(db, `${cells} ORDER BY question_id, paraphrase_index, sample_index LIMIT @limit OFFSET @offset`).all({
     ...params,
-    limit: ids.pageSize,
-    offset: ids.page * ids.pageSize,
+    limit: PAGE_SIZE,
+    offset: ids.page * PAGE_SIZE,
   }) as { question_id: string; paraphrase_index: number; sample_index: number }[];
   const cell = statement(
     db,
@@ -72,7 +73,7 @@ export function compareConditions(
     b,
     total,
     page: ids.page,
-    pageSize: ids.pageSize,
+    pageSize: PAGE_SIZE,
     rows: keys.map((k) => ({ questionId: k.question_id, paraphraseIndex: k.paraphrase_index, sampleIndex: k.sample_index, a: read(ids.a, k), b: read(ids.b, k) })),
   };
 }

@@ -89,4 +89,3 @@ function judgeVerdict(store: Store, sampleId: number, judgeModelId: number, conv
   return isMisaligned({ aligned, coherent }, c) ? "MISALIGNED" : "ALIGNED";
 }
 
-export { type Agreement };

@@ -13,7 +13,7 @@ import { idParam, readJsonBody, send, sendJson } from "./http-util.js";
 import { labelAgreement, parseLabelRequest, writeLabel } from "./labels.js";
 import type { OverviewCache } from "./run-overview.js";
 import { runsProgress } from "./run-progress.js";
-import { parseSampleQuery, MAX_PAGE_SIZE } from "./sample-query.js";
+import { parseSampleQuery } from "./sample-query.js";
 import { sampleDetail } from "./sample-detail.js";
 import { REPORT_CSP, TOKEN_HEADER, tokenMatches } from "./security.js";
 import { streamProgress } from "./progress-events.js";
@@ -63,7 +63,14 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: View
     const match = pattern.exec(url.pathname);
     if (!match) continue;
     if (req.method !== method && !(method === "GET" && req.method === "HEAD")) return sendJson(res, 405, { error: `${req.method} not allowed here` });
-    return handler({ req, res, url, params: match.slice(1).map(decodeURIComponent), ctx });
+    const params = match.slice(1).map((p) => {
+      try {
+        return decodeURIComponent(p);
+      } catch {
+        throw new EmlabError(`malformed path: ${url.pathname}`);
+      }
+    });
+    return handler({ req, res, url, params, ctx });
   }
   sendJson(res, 404, { error: `no such page: ${url.pathname}` });
 }
@@ -124,7 +131,7 @@ function compare(r: Request): void {
   sendJson(
     r.res,
     200,
-    compareConditions(store, db, record, { a: idParam(q.get("a") ?? undefined, "a"), b: idParam(q.get("b") ?? undefined, "b"), questionId: q.get("question") || null, page, pageSize: Math.min(50, MAX_PAGE_SIZE) }, rates),
+    compareConditions(store, db, record, { a: idParam(q.get("a") ?? undefined, "a"), b: idParam(q.get("b") ?? undefined, "b"), questionId: q.get("question") || null, page }, rates),
   );
 }
 

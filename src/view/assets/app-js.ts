@@ -313,7 +313,8 @@ async function sampleView(runId, sampleId) {
 async function compareView(runId, params) {
   const info = await runInfo(runId);
   crumbs(["runs", "#/"], [info.run.name, "#/run/" + runId], ["compare"]);
-  const options = info.conditions.map((c) => el("option", { value: c.id }, c.label));
+  const describe = (c) => c.label + " · " + c.modelRef + (c.adapters.length ? " · LoRA " + c.adapters.map((a) => a.sha256.slice(0, 8) + "×" + a.scale).join(", ") : "");
+  const options = info.conditions.map((c) => el("option", { value: c.id }, describe(c)));
   const a = el("select", { name: "a" }, options.map((o) => o.cloneNode(true)));
   const b = el("select", { name: "b" }, options.map((o) => o.cloneNode(true)));
   const question = el("select", { name: "question" }, [el("option", { value: "" }, "all questions")].concat(info.questions.map((q) => el("option", { value: q }, q))));
