@@ -138,6 +138,9 @@ function compare(r: Request): void {
 /** Label writes need the session token from the page: a cross-site form or fetch cannot send it. */
 async function postLabel(r: Request): Promise<void> {
   if (!tokenMatches(r.ctx.token, r.req.headers[TOKEN_HEADER])) return sendJson(r.res, 403, { error: "missing or wrong session token" });
+  // Belt and braces: a browser names the page that sent the request; it must be this server's.
+  const origin = r.req.headers.origin;
+  if (origin !== undefined && origin !== `http://${r.req.headers.host}`) return sendJson(r.res, 403, { error: `requests from ${origin} may not write` });
   const record = run(r);
   const request = parseLabelRequest(await readJsonBody(r.req));
   if (request.runId !== record.id) throw new EmlabError(`label: runId ${request.runId} does not match run ${record.id}`);

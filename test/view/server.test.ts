@@ -127,6 +127,7 @@ describe("emlab view's server on a demo database", () => {
     const headers = { "content-type": "application/json" };
     expect((await raw(server, path, { method: "POST", headers, body })).status).toBe(403);
     expect((await raw(server, path, { method: "POST", headers: { ...headers, "x-emlab-token": "guess" }, body })).status).toBe(403);
+    expect((await raw(server, path, { method: "POST", headers: { ...headers, "x-emlab-token": server.token, origin: "http://evil.example" }, body })).status).toBe(403);
     // A cross-site form can only send form encodings: refused even with the token.
     expect((await raw(server, path, { method: "POST", headers: { "content-type": "text/plain", "x-emlab-token": server.token }, body })).status).toBe(400);
     const ok = await raw(server, path, { method: "POST", headers: { ...headers, "x-emlab-token": server.token }, body });
