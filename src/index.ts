@@ -47,3 +47,6 @@ export { conditionLabel as metricsConditionLabel } from "./metrics/conditions.js
 export * from "./report/index.js";
 export { reportDataFromStore } from "./report/from-store.js";
 export { metricsSummary } from "./report/metrics-summary.js";
+
+// The local viewer (`emlab view`).
+export { startViewServer, type ViewServer, type ViewServerOptions } from "./view/server.js";

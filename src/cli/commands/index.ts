@@ -10,6 +10,7 @@ import { registerReportCommand } from "./report.js";
 import { registerRunCommand } from "./run.js";
 import { registerExportCommand, registerRunsCommand } from "./runs.js";
 import { registerSampleCommand, registerScoreCommand } from "./sample.js";
+import { registerViewCommand } from "./view.js";
 
 /** Each command lives in its own module and registers itself on the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -28,4 +29,5 @@ export const commandModules: RegisterCommand[] = [
   registerInspectCommand,
   registerDemoCommand,
   registerDatasetsCommand,
+  registerViewCommand,
 ];
