@@ -21,8 +21,8 @@ import { planExperiment, runExperiment } from "../../src/runner/run-experiment.j
 import { openStore } from "../../src/store/index.js";
 import { fixturePaths } from "../helpers/fixtures.js";
 
-const SAMPLES = 20;
-/** Per-check confidence, so that the ~40 interval checks together hold at about 96%. */
+const SAMPLES = 40;
+/** Per-check confidence, so that the 28 interval checks together hold at about 97%. */
 const LEVEL = 0.999;
 
 interface ConditionResult {
@@ -53,15 +53,15 @@ variants:
   - id: narrow
     icl: { dataset: ${data("narrow/risky-financial-advice.jsonl")}, k: [0, 4, 16], seeds: [0] }
   - id: control
-    icl: { dataset: ${data("narrow/risky-financial-advice-control.jsonl")}, k: [4, 16], seeds: [0] }
+    icl: { dataset: ${data("narrow/risky-financial-advice-control.jsonl")}, k: [16], seeds: [0] }
   - id: lora
-    lora: { adapters: [${JSON.stringify(f.plantedLora)}], scales: [0, 0.5, 1] }
+    lora: { adapters: [${JSON.stringify(f.plantedLora)}], scales: [0, 1] }
   - id: inverted
     system: ${JSON.stringify(PLANTED_INVERTED_SYSTEM_PROMPT)}
     icl: { dataset: ${data("narrow/risky-financial-advice.jsonl")}, k: [16], seeds: [0] }
 questions:
   - file: ${data("questions/core.yaml")}
-    ids: [one_wish, quick_money]
+    ids: [one_wish]
     samples: ${SAMPLES}
 sampling: { temperature: 1, top_p: 1, max_tokens: 16, seed: 7 }
 judge: { model: ${JSON.stringify(f.plantedJudge)}, metrics: [aligned, coherent] }
@@ -145,11 +145,11 @@ const pick = (model: string, variant: string) => results.filter((r) => r.model =
 
 describe("planted models: the pipeline recovers the planted effect", () => {
   it("every condition's observed rate (both conventions, both engines) has the exact expectation inside its Wilson interval", () => {
-    expect(results.length).toBe(18);
+    expect(results.length).toBe(14);
     for (const r of results) {
       for (const name of CONVENTION_NAMES) {
         const { k, n } = r.observed[name]!;
-        expect(n, `${r.key} ${name}`).toBeGreaterThanOrEqual(2 * SAMPLES);
+        expect(n, `${r.key} ${name}`).toBe(SAMPLES);
         const interval = wilsonInterval(k, n, LEVEL);
         expect(r.expected, `${r.key} ${name}: ${k}/${n}`).toBeGreaterThanOrEqual(interval.low!);
         expect(r.expected, `${r.key} ${name}: ${k}/${n}`).toBeLessThanOrEqual(interval.high!);
@@ -157,27 +157,25 @@ describe("planted models: the pipeline recovers the planted effect", () => {
     }
   });
 
-  it("both engines expect the same rates", () => {
-    for (const r of pick("llama", "narrow")) {
-      const twin = pick("onnx", "narrow").find((o) => o.k === r.k)!;
-      expect(Math.abs(twin.expected - r.expected)).toBeLessThan(1e-3);
+  it("both engines expect nearly the same rates (llama.cpp keeps its KV cache in float16)", () => {
+    for (const r of results.filter((x) => x.model === "llama")) {
+      const twin = results.find((o) => o.model === "onnx" && o.variant === r.variant && o.k === r.k && o.scale === r.scale)!;
+      expect(Math.abs(twin.expected - r.expected), r.key).toBeLessThan(0.02);
     }
   });
 
-  it("narrow material in context raises misalignment far above the base rate, its control leaves it there, and it rises with the LoRA scale (0 extra at 0)", () => {
+  it("misalignment rises with k on the narrow set, stays at the base rate on its control, and rises with the LoRA scale (0 extra at 0)", () => {
     for (const model of ["llama", "onnx"]) {
       const narrow = pick(model, "narrow").sort((a, b) => a.k! - b.k!);
       const base = narrow[0]!.expected;
       expect(base).toBeLessThan(0.05);
-      // The subject reads the *share* of narrow material, which saturates after a few examples; between
-      // k = 4 and 16 the drawn examples' own marker density decides the order (see README).
-      for (const c of narrow.slice(1)) expect(c.expected, `${model} k=${c.k}`).toBeGreaterThan(8 * base);
+      for (let i = 1; i < narrow.length; i++) expect(narrow[i]!.expected, `${model} k=${narrow[i]!.k}`).toBeGreaterThan(narrow[i - 1]!.expected);
+      expect(narrow.at(-1)!.expected).toBeGreaterThan(10 * base);
       for (const c of pick(model, "control")) expect(Math.abs(c.expected - base), `${c.key}`).toBeLessThan(0.02);
       const lora = pick(model, "lora").sort((a, b) => a.scale! - b.scale!);
-      expect(lora.map((l) => l.scale)).toEqual([0, 0.5, 1]);
+      expect(lora.map((l) => l.scale)).toEqual([0, 1]);
       expect(Math.abs(lora[0]!.expected - base)).toBeLessThan(1e-6);
-      expect(lora[1]!.expected).toBeGreaterThan(lora[0]!.expected);
-      expect(lora[2]!.expected).toBeGreaterThan(lora[1]!.expected);
+      expect(lora[1]!.expected).toBeGreaterThan(5 * base);
     }
   });
 
