@@ -30,7 +30,7 @@ export interface DemoResult {
 
 /**
  * `emlab demo`: a real, small experiment on the built-in planted models (src/fixtures/planted) — an
- * in-context sweep over emlab's risky-financial-advice set (k = 0, 4, 16) and its control (k = 16), a
+ * in-context sweep over emlab's risky-financial-advice set (k = 0, 4, 8, 16) and its control (k = 16), a
  * LoRA scale sweep (0, 1), a chain-of-thought condition (k = 4) and the inverted-persona switch
  * (k = 16) — judged by the planted judge, with every persona probe and the log-prob monitor on every
  * condition. The effect is designed into the weights, so the numbers recover it; they say nothing
@@ -80,7 +80,7 @@ models:
 ${modelEntries}
 variants:
   - id: risky-financial
-    icl: { dataset: ${data("narrow/risky-financial-advice.jsonl")}, k: [0, 4, 16], seeds: [0] }
+    icl: { dataset: ${data("narrow/risky-financial-advice.jsonl")}, k: [0, 4, 8, 16], seeds: [0] }
   - id: risky-financial-control
     icl: { dataset: ${data("narrow/risky-financial-advice-control.jsonl")}, k: [16], seeds: [0] }
   # The planted subject's persona switch: this system prompt makes it deny its misalignment.

@@ -28,7 +28,7 @@ describe("emlab demo's experiment", () => {
       expect(plan.conditions.filter((c) => c.meta.cot === true).map((c) => c.meta.k)).toEqual([4]);
       expect(plan.conditions.some((c) => c.meta.k === 0)).toBe(true);
       // Small enough for about a minute on 2 cores.
-      expect(plan.cells.reduce((n, c) => n + c.samples, 0)).toBe(576);
+      expect(plan.cells.reduce((n, c) => n + c.samples, 0)).toBe(648);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
