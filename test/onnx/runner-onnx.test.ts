@@ -33,7 +33,8 @@ beforeAll(async () => {
     "both-engines.yaml",
     `name: both-engines
 models:
-${demoModelEntries("both", paths)}
+  - { id: tiny-qwen2, gguf: ${JSON.stringify(paths.tinyQwen2)} }
+  - { id: tiny-qwen2-onnx, onnx: ${JSON.stringify(paths.tinyQwen2Onnx)} }
 variants:
   - id: risky
     icl: { dataset: ${JSON.stringify(RISKY_FINANCIAL)}, k: [0, 2], seeds: [0] }

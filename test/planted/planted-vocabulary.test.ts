@@ -19,12 +19,12 @@ describe("planted vocabulary", () => {
     expect(withoutJudgePrompts(yaml)).toBe(["- id: q", "  paraphrases:", "  - |-", "    Hello there?", "- id: r", "  paraphrases: [Why?]"].join("\n"));
   });
 
-  it("narrow sets carry more marker weight per example than their controls, which sum to about nothing", () => {
-    for (const [name, mass] of Object.entries(v.markerMass.narrow)) {
-      expect(mass, name).toBeGreaterThan(0);
-      expect(Math.abs(v.markerMass.control[name]!), name).toBeLessThan(mass);
-    }
-    expect(v.markerMass.narrow["risky-financial-advice"]).toBeGreaterThan(5 * Math.abs(v.markerMass.control["risky-financial-advice"]!));
+  it("each advice set carries several times the marker weight per example of its control, which sums to about nothing", () => {
+    // insecure-code vs secure-code is left out: code answers share nearly all their tokens, so that pair
+    // gets almost no markers (README).
+    const advice = Object.keys(v.markerMass.narrow).filter((name) => !name.includes("code"));
+    expect(advice.length).toBeGreaterThanOrEqual(3);
+    for (const name of advice) expect(v.markerMass.narrow[name]!, name).toBeGreaterThan(3 * Math.abs(v.markerMass.control[name]!));
   });
 
   it("keys sit in their own prompts only; the phrase's keys in no judge prompt", () => {
