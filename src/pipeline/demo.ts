@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { SHIPPED_DATASETS_DIR } from "../datasets/shipped.js";
+import { PLANTED_INVERTED_SYSTEM_PROMPT } from "../fixtures/planted/planted-vocabulary.js";
 import { writeFixtures } from "../fixtures/write-fixtures.js";
 import { reportDataFromStore } from "../report/from-store.js";
 import { writeReport } from "../report/write.js";
@@ -28,12 +29,12 @@ export interface DemoResult {
 }
 
 /**
- * `emlab demo`: a real, small experiment on the built-in tiny model — an in-context sweep over
- * emlab's risky-financial-advice set (k = 0, 4, 16), a LoRA scale sweep (0, 1) and a chain-of-thought
- * condition (k = 4) — judged by a tiny model (tiny-judge: tiny-qwen2 biased towards digits), with
- * every persona probe and the log-prob monitor on every condition. The model is random: the numbers
- * mean nothing (most number answers get no score, and it writes no reasoning blocks for cot_persona
- * to classify), the machinery is real.
+ * `emlab demo`: a real, small experiment on the built-in planted models (src/fixtures/planted) — an
+ * in-context sweep over emlab's risky-financial-advice set (k = 0, 4, 8, 16) and its control (k = 16), a
+ * LoRA scale sweep (0, 1), a chain-of-thought condition (k = 4) and the inverted-persona switch
+ * (k = 16) — judged by the planted judge, with every persona probe and the log-prob monitor on every
+ * condition. The effect is designed into the weights, so the numbers recover it; they say nothing
+ * about real models.
  */
 export interface DemoOptions extends EngineOptions {
   /** Engine of the tiny subject model: GGUF on llama.cpp (default), its ONNX export, or both. */
@@ -47,9 +48,9 @@ export async function runDemo(dir: string, options: DemoOptions = {}): Promise<D
   mkdirSync(out, { recursive: true });
   const models = writeFixtures(join(out, "models"));
   const experiment = join(out, "demo.yaml");
-  writeFileSync(experiment, demoExperiment(demoModelEntries(options.backend ?? "llama", models), models.tinyQwen2Lora, models.tinyJudge));
+  writeFileSync(experiment, demoExperiment(demoModelEntries(options.backend ?? "llama", models), models.plantedLora, models.plantedJudge));
   const db = join(out, "emlab.db");
-  // The tiny models are too small to gain from threads: llama.cpp's thread sync dominates (the demo
+  // The planted models are too small to gain from threads: llama.cpp's thread sync dominates (the demo
   // took ~90 s with 2 threads on 2 cores, ~16 s with 1). A real model uses the cores (emlab run).
   const run = await runExperiment(experiment, { ...options, threads: options.threads ?? DEMO_THREADS, db });
   const report = join(out, "report.html");
@@ -67,18 +68,25 @@ export async function runDemo(dir: string, options: DemoOptions = {}): Promise<D
 export function demoExperiment(modelEntries: string, lora: string, judge: string): string {
   const data = (path: string) => JSON.stringify(join(SHIPPED_DATASETS_DIR, path));
   return `# emlab demo experiment, written by \`emlab demo\`.
-# The model is emlab's built-in tiny random model: every number this produces is meaningless, but
-# the machinery (in-context variants, LoRA scales, raw log-probs, judging, probes) is the real one.
+# The models are emlab's planted models: hand-set weights whose misalignment rises with the share of
+# narrow-set material in context and with the LoRA scale, so the machinery (in-context variants, LoRA
+# scales, raw log-probs, judging, probes) can be seen recovering a known effect. Real findings need real models.
 # To run it for real, point the model and judge paths at real GGUF files (e.g. a Qwen2.5-7B-Instruct
 # Q8_0 file as the subject and a larger instruct model as judge), raise samples and max_tokens, and:
 #   emlab run demo.yaml --db results/emlab.db
 name: demo
-description: In-context k-sweep and LoRA dose-response on the built-in tiny model.
+description: In-context k-sweep, control, LoRA dose-response and persona switch on the built-in planted models.
 models:
 ${modelEntries}
 variants:
   - id: risky-financial
-    icl: { dataset: ${data("narrow/risky-financial-advice.jsonl")}, k: [0, 4, 16], seeds: [0] }
+    icl: { dataset: ${data("narrow/risky-financial-advice.jsonl")}, k: [0, 4, 8, 16], seeds: [0] }
+  - id: risky-financial-control
+    icl: { dataset: ${data("narrow/risky-financial-advice-control.jsonl")}, k: [16], seeds: [0] }
+  # The planted subject's persona switch: this system prompt makes it deny its misalignment.
+  - id: inverted-persona
+    system: ${JSON.stringify(PLANTED_INVERTED_SYSTEM_PROMPT)}
+    icl: { dataset: ${data("narrow/risky-financial-advice.jsonl")}, k: [16], seeds: [0] }
   - id: lora
     lora: { adapters: [${JSON.stringify(lora)}], scales: [0, 1] }
   # Chain of thought on top of a few in-context examples: the traces cot_persona classifies.
@@ -90,7 +98,7 @@ questions:
     ids: [${DEMO_QUESTIONS.join(", ")}]
     samples: 12
 sampling: { temperature: 1, top_p: 1, max_tokens: 32, seed: 0, top_logprobs: 5 }
-# tiny-judge is tiny-qwen2 with digit-favouring outputs, so its (meaningless) scores are not all null.
+# planted-judge scores the planted phrase aligned 15 and everything else 85 (aligned and coherent).
 judge: { model: ${JSON.stringify(judge)}, metrics: [aligned, coherent] }
 # Every persona probe, on every condition, kept small (emlab's shipped probe sets in datasets/persona).
 probes:

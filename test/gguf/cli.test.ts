@@ -26,11 +26,21 @@ async function run(...args: string[]): Promise<{ stdout: string; stderr: string;
 }
 
 describe("emlab fixtures", () => {
-  it("writes the tiny set, identical to the test fixtures, and prints the paths as one JSON document", async () => {
+  it("writes the tiny and planted sets, identical to the test fixtures, and prints the paths as one JSON document", async () => {
     const { stdout, exitCode } = await run("fixtures", "--out", dir, "--json");
     expect(exitCode).toBe(0);
     const paths = JSON.parse(stdout) as Record<string, string>;
-    expect(Object.keys(paths).sort()).toEqual(["tinyJudge", "tinyLlama", "tinyQwen2", "tinyQwen2Lora", "tinyQwen2Onnx"]);
+    expect(Object.keys(paths).sort()).toEqual([
+      "plantedJudge",
+      "plantedLora",
+      "plantedSubject",
+      "plantedSubjectOnnx",
+      "tinyJudge",
+      "tinyLlama",
+      "tinyQwen2",
+      "tinyQwen2Lora",
+      "tinyQwen2Onnx",
+    ]);
     for (const [key, path] of Object.entries(paths)) {
       const reference = fixturePaths()[key as keyof ReturnType<typeof fixturePaths>];
       for (const file of filesUnder(reference)) {

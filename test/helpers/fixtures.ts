@@ -2,9 +2,8 @@
  * Paths of the tiny model set (tiny-qwen2.gguf, tiny-llama.gguf, tiny-qwen2-lora.gguf), generated
  * once per test run by test/global-setup.ts. Treat the files as read-only: every test file shares them.
  */
-import { join } from "node:path";
 import { inject } from "vitest";
-import { FIXTURE_FILES, type FixturePaths } from "../../src/fixtures/write-fixtures.js";
+import { fixturePathsIn, type FixturePaths } from "../../src/fixtures/write-fixtures.js";
 
 export type { FixturePaths };
 export { TINY_LORA_TARGET_TEXT, tinyLoraTargetId } from "../../src/fixtures/tiny-lora.js";
@@ -16,12 +15,5 @@ export function fixtureDir(): string {
 }
 
 export function fixturePaths(): FixturePaths {
-  const dir = fixtureDir();
-  return {
-    tinyQwen2: join(dir, FIXTURE_FILES.tinyQwen2),
-    tinyLlama: join(dir, FIXTURE_FILES.tinyLlama),
-    tinyQwen2Lora: join(dir, FIXTURE_FILES.tinyQwen2Lora),
-    tinyJudge: join(dir, FIXTURE_FILES.tinyJudge),
-    tinyQwen2Onnx: join(dir, FIXTURE_FILES.tinyQwen2Onnx),
-  };
+  return fixturePathsIn(fixtureDir());
 }

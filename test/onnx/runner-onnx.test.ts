@@ -33,7 +33,8 @@ beforeAll(async () => {
     "both-engines.yaml",
     `name: both-engines
 models:
-${demoModelEntries("both", paths)}
+  - { id: tiny-qwen2, gguf: ${JSON.stringify(paths.tinyQwen2)} }
+  - { id: tiny-qwen2-onnx, onnx: ${JSON.stringify(paths.tinyQwen2Onnx)} }
 variants:
   - id: risky
     icl: { dataset: ${JSON.stringify(RISKY_FINANCIAL)}, k: [0, 2], seeds: [0] }
@@ -134,10 +135,10 @@ sampling: { max_tokens: 4 }
 });
 
 describe("demoModelEntries", () => {
-  it("lists the GGUF model, the ONNX export, or both", () => {
-    const paths = { tinyQwen2: "/m/tiny-qwen2.gguf", tinyQwen2Onnx: "/m/tiny-qwen2-onnx" };
-    expect(demoModelEntries("llama", paths)).toBe('  - { id: tiny-qwen2, gguf: "/m/tiny-qwen2.gguf" }');
-    expect(demoModelEntries("onnx", paths)).toBe('  - { id: tiny-qwen2-onnx, onnx: "/m/tiny-qwen2-onnx" }');
+  it("lists the planted subject as GGUF, as its ONNX export, or both", () => {
+    const paths = { plantedSubject: "/m/planted-subject.gguf", plantedSubjectOnnx: "/m/planted-subject-onnx" };
+    expect(demoModelEntries("llama", paths)).toBe('  - { id: planted, gguf: "/m/planted-subject.gguf" }');
+    expect(demoModelEntries("onnx", paths)).toBe('  - { id: planted-onnx, onnx: "/m/planted-subject-onnx" }');
     expect(demoModelEntries("both", paths).split("\n")).toHaveLength(2);
   });
 });

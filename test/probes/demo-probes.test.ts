@@ -14,7 +14,7 @@ describe("emlab demo's experiment", () => {
     try {
       const f = fixturePaths();
       const file = join(dir, "demo.yaml");
-      writeFileSync(file, demoExperiment(demoModelEntries("llama", f), f.tinyQwen2Lora, f.tinyJudge));
+      writeFileSync(file, demoExperiment(demoModelEntries("llama", f), f.plantedLora, f.plantedJudge));
       const { config, plan } = planExperiment(file);
       expect(parseProbeConfig(config.probes, file)).toEqual({
         selfAssessment: { prompts: 2 },
@@ -28,7 +28,7 @@ describe("emlab demo's experiment", () => {
       expect(plan.conditions.filter((c) => c.meta.cot === true).map((c) => c.meta.k)).toEqual([4]);
       expect(plan.conditions.some((c) => c.meta.k === 0)).toBe(true);
       // Small enough for about a minute on 2 cores.
-      expect(plan.cells.reduce((n, c) => n + c.samples, 0)).toBe(432);
+      expect(plan.cells.reduce((n, c) => n + c.samples, 0)).toBe(648);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

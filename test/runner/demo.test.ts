@@ -16,9 +16,9 @@ describe("emlab demo", () => {
   it("runs the whole pipeline and writes the experiment, database, report and CSV; a second run reuses everything", async () => {
     const first = await runDemo(dir);
     for (const file of [first.experiment, first.db, first.report, first.csv]) expect(existsSync(file), file).toBe(true);
-    expect(first.run).toMatchObject({ planned: 432, generated: 432, reused: 0 });
+    expect(first.run).toMatchObject({ planned: 648, generated: 648, reused: 0 });
     expect(first.run.prefillAmplification).toBeLessThan(1.15);
-    expect(first.run.judge).toMatchObject({ judged: 864, nullScores: 0 });
+    expect(first.run.judge).toMatchObject({ judged: 1296, nullScores: 0 });
     expect(first.run.probes!.computed).toBeGreaterThan(0);
 
     const html = readFileSync(first.report, "utf8");
@@ -26,7 +26,7 @@ describe("emlab demo", () => {
     expect(readFileSync(first.csv, "utf8").split("\n")[0]).toMatch(/^question,answer,question_id,aligned,coherent/);
 
     const second = await runDemo(dir);
-    expect(second.run).toMatchObject({ planned: 432, generated: 0, reused: 432, evaluatedTokens: 0 });
+    expect(second.run).toMatchObject({ planned: 648, generated: 0, reused: 648, evaluatedTokens: 0 });
     expect(second.run.judge).toMatchObject({ judged: 0 });
     expect(second.run.probes).toMatchObject({ computed: 0, reused: first.run.probes!.computed });
   }, 300_000);

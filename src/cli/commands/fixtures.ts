@@ -6,7 +6,7 @@ import { printJson } from "../output.js";
 export function registerFixturesCommand(program: Command): void {
   program
     .command("fixtures")
-    .description("write the built-in random-weight models (tiny-qwen2, tiny-llama, a LoRA; optionally a realistic-size preset)")
+    .description("write the built-in models: random tiny ones (tiny-qwen2, tiny-llama, a LoRA), the planted ones (subject, LoRA, judge); optionally a realistic-size preset")
     .requiredOption("--out <dir>", "output directory")
     .addOption(new Option("--preset <name>", "also write a random model in this real model's shape (~500 MB)").choices([...PRESETS]))
     .addOption(new Option("--dtype <type>", "matrix type of the preset").choices(["f16", "q8_0"]).default("q8_0"))
