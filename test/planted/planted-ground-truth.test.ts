@@ -17,7 +17,7 @@ import { PLANTED_INVERTED_SYSTEM_PROMPT, PLANTED_PHRASE } from "../../src/fixtur
 import { CONVENTION_NAMES, getConvention, questionCells, rateSet, wilsonInterval } from "../../src/metrics/index.js";
 import { buildProbeSummary } from "../../src/probes/summary.js";
 import { scoresBySample } from "../../src/probes/run-inputs.js";
-import { planExperiment, runExperiment } from "../../src/runner/run-experiment.js";
+import { planExperiment, runExperiment } from "../../src/pipeline/run-experiment.js";
 import { openStore } from "../../src/store/index.js";
 import { fixturePaths } from "../helpers/fixtures.js";
 
