@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { EmlabError } from "../../errors.js";
-import { float16ToFloat32 } from "./float16.js";
+import { EmlabError } from "../errors.js";
+import { float16ToFloat32 } from "../util/float16.js";
 
 export interface SafetensorsTensor {
   shape: number[];
