@@ -14,6 +14,7 @@ export interface PeftAdapter extends LoraPairs {
 /** `…layers.N.self_attn.q_proj.lora_A.weight` (optionally `.default`), or `…lm_head.lora_B.weight`. */
 const PEFT_KEY = /(?:layers\.(\d+)\.(?:self_attn|mlp)\.([A-Za-z0-9_]+)|(lm_head))\.lora_(A|B)(?:\.default)?\.weight$/;
 const EMBEDDING_KEY = /\.lora_embedding_(A|B)/;
+const ANY_LORA_KEY = /\.lora_(A|B)(?:\.default)?\.weight$/;
 
 /**
  * Read a PEFT LoRA (a directory with adapter_config.json + adapter_model.safetensors, or the
@@ -31,6 +32,9 @@ export function readPeftAdapter(path: string): PeftAdapter {
       throw new EmlabError(`${files.weights}: ${name}: LoRA on the embeddings (lora_embedding_A/B) is not supported; ${MERGE_ADVICE}`);
     }
     const match = PEFT_KEY.exec(name);
+    if (!match && ANY_LORA_KEY.test(name)) {
+      throw new EmlabError(`${files.weights}: tensor ${name} is named for another architecture (emlab reads …layers.N.self_attn|mlp.<module>…, as in qwen2 and llama)`);
+    }
     if (!match) {
       throw new EmlabError(
         `${files.weights}: tensor ${name} is not half of a LoRA pair (…layers.N.<module>.lora_A/B.weight or lm_head.lora_A/B.weight): ` +

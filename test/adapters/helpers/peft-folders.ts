@@ -5,7 +5,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { randomPeftAdapter, writePeftAdapter, type PeftAdapterData } from "../../../src/fixtures/onnx/peft-adapter-writer.js";
+import { readSafetensors } from "../../../src/adapters/safetensors.js";
+import { randomPeftAdapter, safetensorsBytes, writePeftAdapter, type PeftAdapterData } from "../../../src/fixtures/onnx/peft-adapter-writer.js";
 import type { Qwen2LoraModule } from "../../../src/fixtures/onnx/qwen2-graph.js";
 import { tinyQwen2Spec } from "../../../src/fixtures/tiny-models.js";
 
@@ -28,6 +29,13 @@ export function writePeft(dir: string, data: PeftAdapterData, config: Record<str
   const path = join(dir, "adapter_config.json");
   writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, "utf8")), ...config }, null, 2));
   return dir;
+}
+
+/** Rename the tensors of a written folder (e.g. to another architecture's naming). */
+export function renameTensors(dir: string, rename: (name: string) => string): void {
+  const path = join(dir, "adapter_model.safetensors");
+  const tensors = [...readSafetensors(path)].map(([name, t]) => ({ name: rename(name), shape: t.shape, data: t.data }));
+  writeFileSync(path, safetensorsBytes(tensors));
 }
 
 /** A temp folder for a test file, with EMLAB_CACHE_DIR pointing inside it. */
