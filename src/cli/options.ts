@@ -19,7 +19,7 @@ export function numberOption(name: string, integer = false) {
 export function addModelOptions(command: Command): Command {
   return command
     .requiredOption("--model <path>", "GGUF model file")
-    .option("--lora <path>", "LoRA adapter (GGUF); repeat for several", collect, [])
+    .option("--lora <path>", "LoRA adapter: GGUF file or PEFT folder (converted for llama.cpp on first use, cached); repeat for several", collect, [])
     .option("--lora-scale <s>", "scale of the matching --lora (in order; default 1)", collect, [])
     .addOption(new Option("--gpu <kind>", "compute backend").choices(["auto", "cuda", "vulkan", "metal", "cpu"]).default("auto"))
     .option("--threads <n>", "CPU threads (default: physical cores)", numberOption("threads", true))
