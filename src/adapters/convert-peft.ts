@@ -1,11 +1,11 @@
 import { basename } from "node:path";
 import { EmlabError } from "../errors.js";
 import { gguf } from "../gguf/metadata.js";
-import { metaNumber, metaString, readGgufInfo, type GgufInfo } from "../gguf/reader.js";
+import { metaString, readGgufInfo } from "../gguf/reader.js";
 import { writeGguf, type GgufTensorInput } from "../gguf/writer.js";
-import { CONVERTIBLE_ARCHITECTURES, GGUF_BLOCK_MODULE, ggufWeightName } from "./gguf-lora-names.js";
-import { loraSite, type LoraPair } from "./lora-pairs.js";
-import { readPeftAdapter, type PeftAdapter } from "./peft-reader.js";
+import { CONVERTIBLE_ARCHITECTURES, ggufWeightName } from "./gguf-lora-names.js";
+import { ggufModelShapes, siteMisfit } from "./model-shapes.js";
+import { readPeftAdapter } from "./peft-reader.js";
 
 export type AdapterTensorType = "f32" | "f16";
 
@@ -38,14 +38,16 @@ export interface ConvertResult {
  */
 export function convertPeftToGguf(options: ConvertOptions): ConvertResult {
   const adapter = readPeftAdapter(options.peft);
-  const base = readBaseModel(options.base);
-  const architecture = metaString(base, "general.architecture")!;
+  const architecture = checkBaseModel(options.base);
+  const shapes = ggufModelShapes(options.base);
   if (adapter.scaling === 0) throw new EmlabError(`${adapter.files.config}: lora_alpha is 0, so the adapter changes nothing`);
   const ggufAlpha = adapter.scaling * adapter.config.rank;
   const type = options.type === "f16" ? "F16" : "F32";
   const tensors: GgufTensorInput[] = [];
   for (const pair of adapter.pairs) {
-    const weight = checkAgainstBase(adapter, pair, base, architecture);
+    const misfit = siteMisfit(shapes, pair);
+    if (misfit) throw new EmlabError(`${adapter.files.weights}: ${misfit}`);
+    const weight = ggufWeightName(pair.layer, pair.module)!;
     // A pair whose rank differs from r: llama.cpp divides by the pair's rank, PEFT by r.
     const b = pair.rank === adapter.config.rank ? pair.b : pair.b.map((v) => (v * pair.rank) / adapter.config.rank);
     tensors.push({ name: `${weight}.lora_a`, shape: [pair.inFeatures, pair.rank], type, data: pair.a });
@@ -65,40 +67,13 @@ export function convertPeftToGguf(options: ConvertOptions): ConvertResult {
   return { out: options.out, architecture, rank: adapter.config.rank, ggufAlpha, scaling: adapter.scaling, pairs: adapter.pairs.length, layers };
 }
 
-function readBaseModel(path: string): GgufInfo {
+/** The base model's architecture, after checking that the converter knows it. */
+function checkBaseModel(path: string): string {
   const info = readGgufInfo(path);
   if (metaString(info, "general.type") === "adapter") throw new EmlabError(`${path}: this is an adapter; --base needs the base model`);
   const architecture = metaString(info, "general.architecture");
   if (!architecture || !CONVERTIBLE_ARCHITECTURES.includes(architecture)) {
     throw new EmlabError(`${path}: architecture '${architecture ?? "unknown"}': emlab converts adapters for ${CONVERTIBLE_ARCHITECTURES.join(" and ")}`);
   }
-  return info;
-}
-
-/** The base weight a pair adapts, after checking that it exists and has the pair's shape. */
-function checkAgainstBase(adapter: PeftAdapter, pair: LoraPair, base: GgufInfo, architecture: string): string {
-  const site = `${adapter.files.weights}: ${loraSite(pair.layer, pair.module)}`;
-  const weight = ggufWeightName(pair.layer, pair.module);
-  if (weight === undefined) {
-    throw new EmlabError(
-      `${site}: '${pair.module}' is not a module of ${architecture} (${[...Object.keys(GGUF_BLOCK_MODULE), "lm_head"].join(", ")}): an adapter for another architecture?`,
-    );
-  }
-  const tensor = base.tensors.find((t) => t.name === weight);
-  if (!tensor) {
-    const blocks = metaNumber(base, `${architecture}.block_count`);
-    if (pair.layer !== null && blocks !== undefined && pair.layer >= blocks) {
-      throw new EmlabError(`${site}: the base model ${basename(base.path)} has ${blocks} layers: an adapter for another model?`);
-    }
-    const why = pair.module === "lm_head" ? " (its output layer is tied to the embeddings, which llama.cpp cannot adapt)" : "";
-    throw new EmlabError(`${site}: the base model ${basename(base.path)} has no tensor ${weight}${why}`);
-  }
-  // GGUF order: a Linear weight is [in, out].
-  if (tensor.shape.length !== 2 || tensor.shape[0] !== pair.inFeatures || tensor.shape[1] !== pair.outFeatures) {
-    throw new EmlabError(
-      `${site}: the adapter maps ${pair.inFeatures} → ${pair.outFeatures} features, but ${weight} of ${basename(base.path)} ` +
-        `is [${tensor.shape.join("×")}] (in × out): an adapter for another model?`,
-    );
-  }
-  return weight;
+  return architecture;
 }
