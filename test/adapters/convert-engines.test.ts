@@ -12,13 +12,13 @@ import type { LoadedModel } from "../../src/backend/types.js";
 import { ggufFromSpec } from "../../src/fixtures/gguf-from-spec.js";
 import { QWEN2_LORA_MODULES } from "../../src/fixtures/onnx/qwen2-graph.js";
 import { tinyQwen2Spec } from "../../src/fixtures/tiny-models.js";
-import { readGgufInfo } from "../../src/gguf/reader.js";
+import { readGgufInfo, readGgufTensor } from "../../src/gguf/reader.js";
 import { writeGguf } from "../../src/gguf/writer.js";
 import { fixturePaths } from "../helpers/fixtures.js";
 import { tempOnnxModel } from "../onnx/helpers/model-dir.js";
 import { fullLogprobs, maxDiff } from "./helpers/engines.js";
 import { mergedSpec } from "./helpers/merge.js";
-import { AdapterTempDir, peftData, writePeft } from "./helpers/peft-folders.js";
+import { AdapterTempDir, addTensors, peftData, writePeft } from "./helpers/peft-folders.js";
 
 const spec = tinyQwen2Spec();
 const tmp = new AdapterTempDir();
@@ -35,7 +35,7 @@ const rank2Data = peftData({ rank: 2, alpha: 4, modules: allModules, seed: 22, s
 const rank2 = writePeft(tmp.path("rank2"), rank2Data, { use_rslora: true });
 
 beforeAll(async () => {
-  onnxFixture = tempOnnxModel(spec, { loraModules: allModules });
+  onnxFixture = tempOnnxModel(spec, { loraModules: [...allModules, "lm_head"] });
   onnx = await loadModel("onnx", { path: onnxFixture.dir, gpu: "cpu", threads: 1, contextSize: 256 });
   llama = await loadModel("llama", llamaOptions(fixturePaths().tinyQwen2));
   prompt = onnx.chatTokens([{ role: "user", content: "Give me some advice about money." }]);
@@ -108,6 +108,33 @@ describe("a converted PEFT adapter on llama.cpp", () => {
     expect(maxDiff(onLlama, zeroLlama)).toBeLessThan(1e-6);
     expect(maxDiff(onLlama, onOnnx)).toBeLessThan(1e-4);
     expect(maxDiff(onLlama, (await both(everyLayer, 1))[0])).toBeGreaterThan(1e-3);
+  });
+
+  it("converts a LoRA on lm_head (output.weight) too", async () => {
+    const dir = writePeft(tmp.path("lm-head"), peftData({ rank: 2, alpha: 2, seed: 25 }));
+    const vocab = spec.tensors.find((t) => t.name === "output.weight")!.shape[1]!;
+    const hidden = spec.decoder.embeddingLength;
+    const values = (count: number, seed: number) => Float32Array.from({ length: count }, (_, i) => Math.sin(i * 12.9898 + seed) * 0.2);
+    addTensors(dir, [
+      { name: "base_model.model.lm_head.lora_A.weight", shape: [2, hidden], data: values(2 * hidden, 1) },
+      { name: "base_model.model.lm_head.lora_B.weight", shape: [vocab, 2], data: values(vocab * 2, 2) },
+    ]);
+    const out = tmp.path("lm-head.gguf");
+    convertPeftToGguf({ peft: dir, base: fixturePaths().tinyQwen2, out });
+    expect(readGgufInfo(out).tensors.map((t) => t.name)).toContain("output.weight.lora_b");
+    const [onLlama, onOnnx] = await both(dir, 1);
+    expect(maxDiff(onLlama, onOnnx)).toBeLessThan(1e-4);
+  });
+
+  it("fan_in_fan_out changes nothing for Linear layers (PEFT stores A and B alike and resets the flag)", () => {
+    const flagged = writePeft(tmp.path("fan-in-fan-out"), rank2Data, { use_rslora: true, fan_in_fan_out: true });
+    const [a, b] = [rank2, flagged].map((peft, i) => {
+      const out = tmp.path(`fifo-${i}.gguf`);
+      convertPeftToGguf({ peft, base: fixturePaths().tinyQwen2, out });
+      const info = readGgufInfo(out);
+      return info.tensors.map((t) => [t.name, t.shape, [...readGgufTensor(info, t.name)]]);
+    });
+    expect(b).toEqual(a);
   });
 
   it("an explicit conversion to f16 stays close to f32 and is written where asked", async () => {

@@ -31,11 +31,15 @@ export function writePeft(dir: string, data: PeftAdapterData, config: Record<str
   return dir;
 }
 
-/** Rename the tensors of a written folder (e.g. to another architecture's naming). */
-export function renameTensors(dir: string, rename: (name: string) => string): void {
+/** Rename the tensors of a written folder (e.g. to another architecture's naming), and add some. */
+export function renameTensors(dir: string, rename: (name: string) => string, extra: { name: string; shape: number[]; data: Float32Array }[] = []): void {
   const path = join(dir, "adapter_model.safetensors");
   const tensors = [...readSafetensors(path)].map(([name, t]) => ({ name: rename(name), shape: t.shape, data: t.data }));
-  writeFileSync(path, safetensorsBytes(tensors));
+  writeFileSync(path, safetensorsBytes([...tensors, ...extra]));
+}
+
+export function addTensors(dir: string, extra: { name: string; shape: number[]; data: Float32Array }[]): void {
+  renameTensors(dir, (name) => name, extra);
 }
 
 /** A temp folder for a test file, with EMLAB_CACHE_DIR pointing inside it. */
