@@ -7,7 +7,7 @@ import { readPeftAdapter } from "./peft-reader.js";
 
 /** What an adapter adapts, and for which architecture when its file says (GGUF). */
 export function adaptedSites(path: string): { architecture: string | null; sites: AdaptedSite[] } {
-  if (isPeftPath(path)) return { architecture: null, sites: readPeftAdapter(path).pairs };
+  if (isPeftPath(path)) return { architecture: null, sites: readPeftAdapter(path, { shapesOnly: true }).pairs };
   const info = readGgufInfo(path);
   if (metaString(info, "general.type") !== "adapter") throw new EmlabError(`${path}: not a LoRA adapter (general.type is '${metaString(info, "general.type") ?? "model"}')`);
   const sites = new Map<string, AdaptedSite>();

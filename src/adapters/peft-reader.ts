@@ -1,7 +1,7 @@
 import { EmlabError } from "../errors.js";
 import { PairCollector, type LoraPairs } from "./lora-pairs.js";
 import { MERGE_ADVICE, peftFiles, readPeftConfig, type PeftConfig, type PeftFiles } from "./peft-config.js";
-import { readSafetensors } from "./safetensors.js";
+import { readSafetensors, readSafetensorsShapes } from "./safetensors.js";
 
 /** A PEFT LoRA adapter read into plain pairs, with its config. */
 export interface PeftAdapter extends LoraPairs {
@@ -21,13 +21,15 @@ const ANY_LORA_KEY = /\.lora_(A|B)(?:\.default)?\.weight$/;
  * .safetensors file with the config beside it). A/B keep PyTorch's layout, which fan_in_fan_out does
  * not change (PEFT's lora_A is a Linear either way, and PEFT resets the flag for Linear targets).
  */
-export function readPeftAdapter(path: string): PeftAdapter {
+export function readPeftAdapter(path: string, options: { shapesOnly?: boolean } = {}): PeftAdapter {
   const files = peftFiles(path);
   const config = readPeftConfig(files.config);
   const keep = config.layersToTransform ? new Set(config.layersToTransform) : null;
   const collector = new PairCollector();
   const skipped = new Set<number>();
-  for (const [name, tensor] of readSafetensors(files.weights)) {
+  // Shapes only: the pairs get empty data (enough to check an adapter against a model).
+  const tensors = options.shapesOnly ? readSafetensorsShapes(files.weights) : readSafetensors(files.weights);
+  for (const [name, tensor] of tensors) {
     if (EMBEDDING_KEY.test(name)) {
       throw new EmlabError(`${files.weights}: ${name}: LoRA on the embeddings (lora_embedding_A/B) is not supported; ${MERGE_ADVICE}`);
     }
