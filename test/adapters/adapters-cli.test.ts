@@ -1,5 +1,5 @@
 /**
- * `emlab adapters convert|inspect` and `--lora PEFT_DIR`: the CLI from source, as a researcher runs it.
+ * `emlab adapters convert|inspect` (the CLI from source, as a researcher runs it) and `--lora PEFT_DIR`.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
@@ -7,6 +7,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { describeAdapter } from "../../src/adapters/describe-adapter.js";
+import { EM_SAMPLING_DEFAULTS } from "../../src/backend/types.js";
+import { sampleRequest } from "../../src/runner/single-request.js";
+import { openStore } from "../../src/store/index.js";
 import { fixturePaths } from "../helpers/fixtures.js";
 import { AdapterTempDir, peftData, writePeft } from "./helpers/peft-folders.js";
 
@@ -55,15 +58,19 @@ describe("emlab adapters", () => {
     expect(existsSync(join(tmp.dir, "dora-out")) ? readdirSync(join(tmp.dir, "dora-out")) : []).toEqual([]);
   });
 
-  it("sample --lora PEFT_DIR converts on first use into the cache (EMLAB_CACHE_DIR) and reuses it", () => {
-    const args = ["sample", "--model", fixturePaths().tinyQwen2, "--lora", peft, "--prompt", "hi", "--max-tokens", "4", "--threads", "1", "--gpu", "cpu", "--db", tmp.path("cli.db"), "--json"];
-    const first = cli(args);
-    expect(first.stderr).toBe("");
-    expect(first.status).toBe(0);
+  it("sample --lora PEFT_DIR (the request the CLI makes) converts on first use into the cache (EMLAB_CACHE_DIR) and reuses it", async () => {
+    const request = {
+      load: { path: fixturePaths().tinyQwen2, gpu: "cpu" as const, threads: 1 },
+      lora: [{ path: peft, scale: 1 }],
+      messages: [{ role: "user" as const, content: "hi" }],
+      openStore: () => openStore(tmp.path("cli.db")),
+    };
+    const params = { ...EM_SAMPLING_DEFAULTS, maxTokens: 4, seed: 0, stop: [] };
+    const first = await sampleRequest(request, params, 1);
     const cached = readdirSync(join(tmp.dir, "cache", "adapters"));
     expect(cached).toEqual([expect.stringMatching(/^[0-9a-f]{64}\.gguf$/)]);
-    const second = cli(args);
-    expect(JSON.parse(second.stdout).samples[0]).toMatchObject({ text: JSON.parse(first.stdout).samples[0].text, reused: true });
+    const second = await sampleRequest(request, params, 1);
+    expect(second.samples[0]).toMatchObject({ text: first.samples[0]!.text, reused: true });
     expect(readdirSync(join(tmp.dir, "cache", "adapters"))).toEqual(cached);
   });
 });
