@@ -16,8 +16,8 @@ export function adaptedSites(path: string): { architecture: string | null; sites
     if (!name) throw new EmlabError(`${path}: tensor ${tensor.name} is not a LoRA pair of a known Linear layer`);
     const key = `${name.layer}.${name.module}`;
     const site = sites.get(key) ?? { layer: name.layer, module: name.module, inFeatures: 0, outFeatures: 0 };
-    // GGUF order: lora_a is [in, r], lora_b [r, out].
-    if (name.half === "a") site.inFeatures = tensor.shape[0]!;
+    // GGUF order: lora_a is [in, r] ([r, vocab] for token_embd), lora_b [r, out].
+    if (name.half === "a") site.inFeatures = name.module === "embed_tokens" ? tensor.shape[1]! : tensor.shape[0]!;
     else site.outFeatures = tensor.shape[1]!;
     sites.set(key, site);
   }

@@ -50,7 +50,9 @@ export function convertPeftToGguf(options: ConvertOptions): ConvertResult {
     const weight = ggufWeightName(pair.layer, pair.module)!;
     // A pair whose rank differs from r: llama.cpp divides by the pair's rank, PEFT by r.
     const b = pair.rank === adapter.config.rank ? pair.b : pair.b.map((v) => (v * pair.rank) / adapter.config.rank);
-    tensors.push({ name: `${weight}.lora_a`, shape: [pair.inFeatures, pair.rank], type, data: pair.a });
+    // llama.cpp looks token_embd's lora_a up by token: it wants A transposed, one row of r per token.
+    if (pair.module === "embed_tokens") tensors.push({ name: `${weight}.lora_a`, shape: [pair.rank, pair.inFeatures], type, data: transpose(pair.a, pair.rank, pair.inFeatures) });
+    else tensors.push({ name: `${weight}.lora_a`, shape: [pair.inFeatures, pair.rank], type, data: pair.a });
     tensors.push({ name: `${weight}.lora_b`, shape: [pair.rank, pair.outFeatures], type, data: b });
   }
   writeGguf(options.out, {
@@ -76,4 +78,11 @@ function checkBaseModel(path: string): string {
     throw new EmlabError(`${path}: architecture '${architecture ?? "unknown"}': emlab converts adapters for ${CONVERTIBLE_ARCHITECTURES.join(" and ")}`);
   }
   return architecture;
+}
+
+/** A rows × cols row-major matrix, transposed. */
+function transpose(m: Float32Array, rows: number, cols: number): Float32Array {
+  const out = new Float32Array(m.length);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = m[r * cols + c]!;
+  return out;
 }

@@ -26,7 +26,7 @@ export interface AdaptedSite {
   outFeatures: number;
 }
 
-const MODULES = [...Object.keys(GGUF_BLOCK_MODULE), "lm_head"];
+const MODULES = [...Object.keys(GGUF_BLOCK_MODULE), "lm_head", "embed_tokens"];
 
 /** Shapes from a GGUF model's tensor table (header only). */
 export function ggufModelShapes(path: string): ModelShapes {
@@ -40,7 +40,9 @@ export function ggufModelShapes(path: string): ModelShapes {
       const weight = ggufWeightName(layer, module);
       if (weight === undefined) return undefined;
       const tensor = info.tensors.find((t) => t.name === weight);
-      return tensor && tensor.shape.length === 2 ? [tensor.shape[0]!, tensor.shape[1]!] : null;
+      if (!tensor || tensor.shape.length !== 2) return null;
+      // token_embd is [dim, vocab]: as a map from one-hot tokens it takes vocab in, gives dim out.
+      return module === "embed_tokens" ? [tensor.shape[1]!, tensor.shape[0]!] : [tensor.shape[0]!, tensor.shape[1]!];
     },
   };
 }
@@ -67,6 +69,7 @@ export function onnxModelShapes(dir: string): ModelShapes {
     up_proj: [hidden, ff],
     down_proj: [ff, hidden],
     lm_head: [hidden, num("vocab_size") ?? 0],
+    embed_tokens: [num("vocab_size") ?? 0, hidden],
   };
   const tied = config.tie_word_embeddings === true;
   return {
@@ -74,7 +77,7 @@ export function onnxModelShapes(dir: string): ModelShapes {
     architecture: typeof config.model_type === "string" ? config.model_type : "unknown",
     layers: num("num_hidden_layers") ?? null,
     linear(layer, module) {
-      if ((layer === null) !== (module === "lm_head") || !(module in shapes)) return undefined;
+      if ((layer === null) !== (module === "lm_head" || module === "embed_tokens") || !(module in shapes)) return undefined;
       return module === "lm_head" && tied ? null : shapes[module]!;
     },
   };
@@ -91,6 +94,9 @@ export function siteMisfit(model: ModelShapes, site: AdaptedSite): string | null
   if (shape === null) {
     const why = site.module === "lm_head" ? " (its output layer is tied to the embeddings, which cannot be adapted separately)" : "";
     return `${where}: the base model ${model.name} has no separate weight for it${why}`;
+  }
+  if (site.module === "embed_tokens" && site.inFeatures > shape[0]) {
+    return `${where}: the adapter covers ${site.inFeatures} tokens, ${model.name} has ${shape[0]}: embeddings with extra tokens are not supported`;
   }
   if (shape[0] !== site.inFeatures || shape[1] !== site.outFeatures) {
     return `${where}: the adapter maps ${site.inFeatures} → ${site.outFeatures} features, but ${model.name}'s ${site.module} maps ${shape[0]} → ${shape[1]}: an adapter for another model?`;

@@ -14,6 +14,8 @@ export interface PeftAdapter extends LoraPairs {
 /** `…layers.N.self_attn.q_proj.lora_A.weight` (optionally `.default`), or `…lm_head.lora_B.weight`. */
 const PEFT_KEY = /(?:layers\.(\d+)\.(?:self_attn|mlp)\.([A-Za-z0-9_]+)|(lm_head))\.lora_(A|B)(?:\.default)?\.weight$/;
 const EMBEDDING_KEY = /\.lora_embedding_(A|B)/;
+/** PEFT's LoRA on the input embeddings: lora_embedding_A [r, vocab], lora_embedding_B [dim, r] (no `.weight`). */
+const EMBED_TOKENS_KEY = /\.embed_tokens\.lora_embedding_(A|B)(?:\.default)?$/;
 const ANY_LORA_KEY = /\.lora_(A|B)(?:\.default)?\.weight$/;
 
 /**
@@ -30,8 +32,13 @@ export function readPeftAdapter(path: string, options: { shapesOnly?: boolean } 
   // Shapes only: the pairs get empty data (enough to check an adapter against a model).
   const tensors = options.shapesOnly ? readSafetensorsShapes(files.weights) : readSafetensors(files.weights);
   for (const [name, tensor] of tensors) {
+    const embedding = EMBED_TOKENS_KEY.exec(name);
+    if (embedding) {
+      collector.add(null, "embed_tokens", embedding[1] === "A" ? "a" : "b", tensor);
+      continue;
+    }
     if (EMBEDDING_KEY.test(name)) {
-      throw new EmlabError(`${files.weights}: ${name}: LoRA on the embeddings (lora_embedding_A/B) is not supported; ${MERGE_ADVICE}`);
+      throw new EmlabError(`${files.weights}: ${name}: LoRA on an embedding other than embed_tokens is not supported; ${MERGE_ADVICE}`);
     }
     const match = PEFT_KEY.exec(name);
     if (!match && ANY_LORA_KEY.test(name)) {

@@ -126,6 +126,34 @@ describe("a converted PEFT adapter on llama.cpp", () => {
     expect(maxDiff(onLlama, onOnnx)).toBeLessThan(1e-4);
   });
 
+  it("converts a LoRA on the input embeddings (embed_tokens) as llama.cpp reads it, equal to the merged model", async () => {
+    const dir = writePeft(tmp.path("embeddings"), peftData({ rank: 2, alpha: 2, modules: ["q_proj"], seed: 26 }));
+    const embd = spec.tensors.find((t) => t.name === "token_embd.weight")!;
+    const [dim, vocab] = embd.shape as [number, number];
+    const a = Float32Array.from({ length: 2 * vocab }, (_, i) => Math.sin(i * 7.31 + 3) * 0.5);
+    const b = Float32Array.from({ length: dim * 2 }, (_, i) => Math.cos(i * 3.77 + 1) * 0.5);
+    addTensors(dir, [
+      { name: "base_model.model.model.embed_tokens.lora_embedding_A", shape: [2, vocab], data: a },
+      { name: "base_model.model.model.embed_tokens.lora_embedding_B", shape: [dim, 2], data: b },
+    ]);
+    // Merged: token t's embedding row gains scaling · B · A[:, t] (scaling 2/2 = 1), plus the q_proj pairs.
+    const qData = peftData({ rank: 2, alpha: 2, modules: ["q_proj"], seed: 26 });
+    const merged = mergedSpec(spec, qData, 1);
+    const data = Float32Array.from(embd.data as Float32Array);
+    for (let t = 0; t < vocab; t++) for (let d = 0; d < dim; d++) data[t * dim + d]! += b[d * 2]! * a[t]! + b[d * 2 + 1]! * a[vocab + t]!;
+    const mergedPath = tmp.path("merged-embd.gguf");
+    writeGguf(mergedPath, ggufFromSpec({ ...merged, tensors: merged.tensors.map((t) => (t.name === "token_embd.weight" ? { ...t, data } : t)) }));
+    const model = await loadModel("llama", llamaOptions(mergedPath));
+    try {
+      const adapted = await fullLogprobs(llama, prompt, { lora: [{ path: dir, scale: 1 }] });
+      expect(maxDiff(adapted, await fullLogprobs(model, prompt, { lora: [] }))).toBeLessThan(1e-3);
+      const qOnly = await fullLogprobs(llama, prompt, { lora: [{ path: writePeft(tmp.path("q-only"), qData), scale: 1 }] });
+      expect(maxDiff(adapted, qOnly)).toBeGreaterThan(1e-3);
+    } finally {
+      await model.dispose();
+    }
+  });
+
   it("fan_in_fan_out changes nothing for Linear layers (PEFT stores A and B alike and resets the flag)", () => {
     const flagged = writePeft(tmp.path("fan-in-fan-out"), rank2Data, { use_rslora: true, fan_in_fan_out: true });
     const [a, b] = [rank2, flagged].map((peft, i) => {

@@ -8,7 +8,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { convertPeftToGguf } from "../../src/adapters/convert-peft.js";
 import { EmlabError } from "../../src/errors.js";
 import { fixturePaths } from "../helpers/fixtures.js";
-import { AdapterTempDir, peftData, renameTensors, writePeft } from "./helpers/peft-folders.js";
+import { tinyQwen2Spec } from "../../src/fixtures/tiny-models.js";
+import { AdapterTempDir, addTensors, peftData, renameTensors, writePeft } from "./helpers/peft-folders.js";
 
 const tmp = new AdapterTempDir();
 afterAll(() => tmp.dispose());
@@ -67,9 +68,13 @@ describe("emlab adapters convert refuses", () => {
     cases.forEach(([config, pattern], i) => expectRefused(writePeft(tmp.path(`feature-${i}`), data, config), pattern));
   });
 
-  it("LoRA on the embeddings", () => {
-    const dir = writePeft(tmp.path("embeddings"), data);
-    renameTensors(dir, (name) => name.replace("layers.0.self_attn.q_proj.lora_A.weight", "embed_tokens.lora_embedding_A"));
-    expectRefused(dir, /lora_embedding_A\/B\) is not supported/);
+  it("embeddings with extra tokens (a LoRA on embed_tokens wider than the vocabulary)", () => {
+    const dir = writePeft(tmp.path("extra-tokens"), data);
+    const vocab = tinyQwen2Spec().tensors.find((t) => t.name === "token_embd.weight")!.shape[1]!;
+    addTensors(dir, [
+      { name: "base_model.model.model.embed_tokens.lora_embedding_A", shape: [2, vocab + 2], data: new Float32Array(2 * (vocab + 2)) },
+      { name: "base_model.model.model.embed_tokens.lora_embedding_B", shape: [64, 2], data: new Float32Array(128) },
+    ]);
+    expectRefused(dir, new RegExp(`embed_tokens: the adapter covers ${vocab + 2} tokens, tiny-qwen2\\.gguf has ${vocab}: embeddings with extra tokens are not supported`));
   });
 });

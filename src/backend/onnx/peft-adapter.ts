@@ -51,7 +51,7 @@ export function readGgufLora(path: string): LoraPairs {
   const collector = new PairCollector();
   for (const tensor of info.tensors) {
     const parsed = parseGgufLoraName(tensor.name);
-    if (!parsed) throw new EmlabError(`${path}: tensor ${tensor.name} is not a LoRA pair of a Linear layer the ONNX backend knows; ${MERGE_ADVICE}`);
+    if (!parsed || parsed.module === "embed_tokens") throw new EmlabError(`${path}: tensor ${tensor.name} is not a LoRA pair of a Linear layer the ONNX backend knows; ${MERGE_ADVICE}`);
     // GGUF dimension order is reversed: shape [in, r] is PyTorch's [r, in].
     collector.add(parsed.layer, parsed.module, parsed.half, { shape: tensor.shape.slice().reverse(), data: readGgufTensor(info, tensor.name) });
   }
