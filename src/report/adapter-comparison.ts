@@ -18,6 +18,8 @@ export interface AdapterRow {
   conditionId: string;
   label: string;
   model: string;
+  /** The experiment's variant id (`medical/checkpoint-200` for a checkpoint). */
+  variant: string;
   /** The stacked adapters as written, with their scales; "base (no adapter)" for the reference row. */
   adapters: string;
   scale: number | null;
@@ -50,7 +52,9 @@ export function adapterComparison(
   const bases = answers.conditions.filter((c) => models.has(c.record.modelRef) && isPlain(c));
   const rows = [...bases, ...adapted].map((c) => adapterRow(c, data, bootstrap));
   const stepped = rows.filter((r) => r.step !== null);
-  const seriesName = (r: AdapterRow) => `${models.size > 1 ? `${r.model}/` : ""}${r.label.replace(/\/[^/ ]+/, "").replace(/ scale=\S+/, "")}${r.scale !== null && r.scale !== 1 ? ` scale=${r.scale}` : ""}`;
+  // A checkpoint's variant is `<id>/<checkpoint>`: one line per id (and model, and scale).
+  const seriesName = (r: AdapterRow) =>
+    `${models.size > 1 ? `${r.model}/` : ""}${r.variant.slice(0, r.variant.lastIndexOf("/"))}${r.scale !== null && r.scale !== 1 ? ` scale=${r.scale}` : ""}`;
   const convention = data.convention.name as ConventionName;
   return {
     rows,
@@ -80,6 +84,7 @@ function adapterRow(c: RunCondition, data: Pick<ReportData, "persona" | "monitor
     conditionId: c.record.key,
     label: c.record.label,
     model: c.record.modelRef,
+    variant: typeof meta.variantId === "string" ? meta.variantId : c.record.label,
     adapters: written.length > 0 ? written.map((a) => `${a.path} ×${a.scale}`).join(" + ") : c.record.adapters.length > 0 ? `${c.record.adapters.length} adapters` : "base (no adapter)",
     scale: typeof meta.loraScale === "number" ? meta.loraScale : null,
     step: typeof meta.checkpointStep === "number" ? meta.checkpointStep : null,
