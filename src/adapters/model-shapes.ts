@@ -11,6 +11,8 @@ export interface ModelShapes {
   name: string;
   architecture: string;
   layers: number | null;
+  /** Modules the engine cannot adapt at all, with the reason. */
+  unsupported?: Readonly<Record<string, string>>;
   /**
    * [in, out] of a module's weight; undefined when the architecture has no such module, null when
    * the model has no separate tensor for it (an output layer tied to the embeddings).
@@ -76,6 +78,7 @@ export function onnxModelShapes(dir: string): ModelShapes {
     name: basename(dir),
     architecture: typeof config.model_type === "string" ? config.model_type : "unknown",
     layers: num("num_hidden_layers") ?? null,
+    unsupported: { embed_tokens: "the ONNX engine takes no LoRA on the embeddings (llama.cpp does)" },
     linear(layer, module) {
       if ((layer === null) !== (module === "lm_head" || module === "embed_tokens") || !(module in shapes)) return undefined;
       return module === "lm_head" && tied ? null : shapes[module]!;
@@ -86,6 +89,8 @@ export function onnxModelShapes(dir: string): ModelShapes {
 /** Why a site does not fit the model, in a few words; null when it fits. */
 export function siteMisfit(model: ModelShapes, site: AdaptedSite): string | null {
   const where = loraSite(site.layer, site.module);
+  const unsupported = model.unsupported?.[site.module];
+  if (unsupported) return `${where}: ${unsupported}`;
   const shape = model.linear(site.layer, site.module);
   if (shape === undefined) return `${where}: '${site.module}' is not a module of ${model.architecture} (${MODULES.join(", ")}): an adapter for another architecture?`;
   if (site.layer !== null && model.layers !== null && site.layer >= model.layers) {

@@ -10,7 +10,7 @@ import { expandExperiment } from "../../src/experiment/expand.js";
 import { parseExperiment } from "../../src/experiment/load-experiment.js";
 import { fixturePaths } from "../helpers/fixtures.js";
 import { CORE_QUESTIONS } from "../runner/experiment-files.js";
-import { AdapterTempDir, peftData, writePeft } from "./helpers/peft-folders.js";
+import { AdapterTempDir, addTensors, peftData, writePeft } from "./helpers/peft-folders.js";
 
 const tmp = new AdapterTempDir();
 afterAll(() => tmp.dispose());
@@ -76,6 +76,12 @@ describe("lora: in experiment files", () => {
     const onnx = `  - { id: onnx, onnx: ${JSON.stringify(paths.tinyQwen2Onnx)} }\n`;
     expect(failure(`  - id: deep\n    lora: { adapters: [${JSON.stringify(deep)}] }\n`, onnx)).toMatch(/^exp\.yaml:5: adapter .*deep does not fit model onnx: layer 2 q_proj: the base model tiny-qwen2-onnx has 2 layers/);
     expect(plan(`  - id: fits\n    lora: { adapters: [medical] }\n`, onnx).conditions).toHaveLength(1);
+    const embeddings = writePeft(tmp.path("embeddings"), data);
+    addTensors(embeddings, [
+      { name: "base_model.model.model.embed_tokens.lora_embedding_A", shape: [2, 8], data: new Float32Array(16) },
+      { name: "base_model.model.model.embed_tokens.lora_embedding_B", shape: [64, 2], data: new Float32Array(128) },
+    ]);
+    expect(failure(`  - id: emb\n    lora: { adapters: [embeddings] }\n`, onnx)).toMatch(/^exp\.yaml:5: adapter embeddings does not fit model onnx: embed_tokens: the ONNX engine takes no LoRA on the embeddings/);
 
     expect(failure(`  - id: x\n    lora: { adapters: [medical], models: [mistral] }\n`)).toMatch(/^exp\.yaml:5: variant x: lora\.models names 'mistral', which is not a model of this experiment \(qwen, llama\)/);
     expect(failure(`  - id: x\n    lora: { adapters: ["runs/empty/checkpoint-*"] }\n`, qwenOnly)).toMatch(/^exp\.yaml:5: variants\[0\]\.lora\.adapters\[0\]: no checkpoint matches runs\/empty\/checkpoint-\*/);
