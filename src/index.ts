@@ -17,6 +17,10 @@ export { LlamaBackend, LlamaLoadedModel } from "./backend/llama/llama-model.js";
 export { writeFixtures, FIXTURE_FILES, type FixturePaths, type WriteFixturesOptions } from "./fixtures/write-fixtures.js";
 export { readGgufInfo, readGgufTensor, type GgufInfo } from "./gguf/reader.js";
 export { summarizeGguf, type GgufSummary } from "./gguf/summary.js";
+export { convertPeftToGguf, type ConvertOptions, type ConvertResult } from "./adapters/convert-peft.js";
+export { describeAdapter, type AdapterDescription } from "./adapters/describe-adapter.js";
+export { adapterIdentity } from "./adapters/identity.js";
+export { adapterCacheDir, ggufAdapterFor } from "./adapters/cache.js";
 
 // Storage.
 export * from "./store/index.js";

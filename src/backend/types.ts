@@ -18,7 +18,7 @@ export interface ChatMessage {
 }
 
 export interface LoraSpec {
-  /** Path of a GGUF LoRA adapter (llama backend) or an adapter-input file (ONNX backend). */
+  /** Path of a GGUF LoRA adapter or a PEFT adapter directory (both engines; llama.cpp gets a cached conversion). */
   path: string;
   /** Multiplier on the adapter's effect (scale * alpha / rank * B·A). 0 is identical to no adapter. */
   scale: number;

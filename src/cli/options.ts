@@ -60,7 +60,7 @@ export function openExistingStore(db: string): Store {
 export function addModelOptions(command: Command): Command {
   return command
     .requiredOption("--model <path>", "model: a GGUF file, or an ONNX model directory (Transformers.js layout)")
-    .option("--lora <path>", "LoRA adapter (GGUF, or PEFT safetensors for ONNX); repeat for several", collect, [])
+    .option("--lora <path>", "LoRA adapter: GGUF file or PEFT folder (converted for llama.cpp on first use, cached); repeat for several", collect, [])
     .option("--lora-scale <s>", "scale of the matching --lora (in order; default 1)", collect, [])
     .addOption(gpuOption())
     .addOption(threadsOption())

@@ -32,10 +32,19 @@ export interface IclSpec {
 }
 
 export interface LoraSweepSpec {
-  /** Absolute adapter paths. */
+  /** Absolute adapter paths (GGUF LoRA files or PEFT folders), stacked in this order. */
   adapters: string[];
   adaptersAsWritten: string[];
+  /** The swept scales: one condition per scale. */
   scales: number[];
+  /** Per adapter: its own fixed scale, or null for an adapter at the swept scale. */
+  fixedScales: (number | null)[];
+  /** Where each adapter is written in the experiment file (for errors found when checking it against the models). */
+  sources: SourceLocation[];
+  /** Ids of the models this LoRA applies to; null for every model. */
+  models: string[] | null;
+  /** Set when the variant is one checkpoint of a glob (`runs/medical/checkpoint-*`). */
+  checkpoint: { pattern: string; name: string; step: number | null } | null;
 }
 
 export interface VariantSpec {

@@ -53,6 +53,7 @@ interface ConditionDraft {
 }
 
 function variantConditions(model: ModelSpec, variant: VariantSpec, multipleModels: boolean): ConditionDraft[] {
+  if (variant.lora?.models && !variant.lora.models.includes(model.id)) return [];
   const scales: (number | null)[] = variant.lora ? variant.lora.scales : [null];
   const draws = exampleDraws(variant);
   return scales.flatMap((scale) => draws.map((draw) => buildCondition(model, variant, scale, draw, multipleModels)));
@@ -89,13 +90,15 @@ function buildCondition(model: ModelSpec, variant: VariantSpec, scale: number | 
     format: variant.format,
     template: variant.template,
   };
-  const weights = variant.lora && scale !== null ? loraWeights(variant.lora.adapters, scale) : { lora: [] };
+  const lora = variant.lora;
+  const weights = lora && scale !== null ? loraWeights(lora.adapters, scale, lora.fixedScales) : { lora: [] };
+  // Written paths, not absolute ones, so a project moved elsewhere keeps its keys.
+  const written = lora && scale !== null ? loraWeights(lora.adaptersAsWritten, scale, lora.fixedScales).lora : [];
   const prefix = prefixMessages(prompt);
   const key = contentKey({
     model: { id: model.id, backend: model.backend, path: model.pathAsWritten },
     variant: variant.id,
-    // Written paths, not absolute ones, so a project moved elsewhere keeps its keys.
-    lora: variant.lora && scale !== null ? variant.lora.adaptersAsWritten.map((path) => ({ path, scale })) : [],
+    lora: written,
     prefix,
     question: { cot: prompt.cot, trigger: prompt.trigger, format: prompt.format, template: prompt.template },
   });
@@ -114,6 +117,8 @@ function buildCondition(model: ModelSpec, variant: VariantSpec, scale: number | 
       triggerExamples: variant.triggerExamples,
       format: variant.format,
       loraScale: scale,
+      adapters: written,
+      checkpointStep: lora?.checkpoint?.step ?? null,
       dataset: variant.icl?.datasetAsWritten ?? null,
       system: variant.system,
       exampleIds: draw.examples.map((e) => e.id),

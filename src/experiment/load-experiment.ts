@@ -1,6 +1,7 @@
 import { basename, dirname, extname, resolve } from "node:path";
 import { parseYaml, readYamlFile, type YamlValue } from "../questions/located-yaml.js";
 import type { ExperimentConfig, LoadExperimentOptions } from "./config-types.js";
+import { checkLoraAgainstModels } from "./check-adapters.js";
 import { parseJudge } from "./parse-judge.js";
 import { parseModels } from "./parse-models.js";
 import { parseQuestionSelections } from "./parse-question-selection.js";
@@ -18,7 +19,9 @@ const EXPERIMENT_KEYS = ["name", "description", "models", "variants", "questions
  *   models: [{ id, gguf: file | onnx: dir, context_size? }]
  *   variants: [{ id, system?, cot?, trigger?, trigger_examples?, format?: json|template|none,
  *                template? ({question} placeholder), icl?: { dataset: path|registered name, k, seeds? },
- *                lora?: { adapters, scales? } }]   absent: one plain variant "base"
+ *                lora?: { adapters, scales?, models? } }]   absent: one plain variant "base"
+ *       adapters: GGUF LoRA, PEFT folder, `dir/checkpoint-*` (one variant per checkpoint, by step),
+ *       or { path, scale } (own fixed scale or own sweep); stacked; checked against the models here
  *   questions: [{ file, samples?, ids? }]       samples per paraphrase; default samples_per_paraphrase
  *   sampling: { temperature, top_p, top_k, min_p, max_tokens, seed, top_logprobs, stop }
  *   judge: { model, metrics?, context_size? }   metrics default to every judge prompt of the questions
@@ -53,6 +56,7 @@ function readExperiment(root: YamlValue, file: string, options: LoadExperimentOp
   const judge = parseJudge(map.get("judge"), baseDir, questions);
   const probesValue = map.get("probes");
   const probes = probesValue ? readProbes(probesValue) : null;
+  checkLoraAgainstModels(variants, models);
   return { name, description, file, models, variants, questions, sampling, judge, probes };
 }
 

@@ -2,13 +2,13 @@ import { loadChatJsonl, type ChatDataset } from "../datasets/chat-jsonl.js";
 import { errorAt } from "../errors.js";
 import type { YamlMap, YamlValue } from "../questions/located-yaml.js";
 import { ANSWER_FORMATS, type AnswerFormat } from "../variants/answer-format.js";
-import type { IclSpec, LoadExperimentOptions, LoraSweepSpec, VariantSpec } from "./config-types.js";
+import type { IclSpec, LoadExperimentOptions, VariantSpec } from "./config-types.js";
+import { checkpointVariants, parseLora } from "./parse-lora.js";
 import { resolveExistingPath } from "./resolve-path.js";
-import { distinct, uniqueId } from "./unique-id.js";
+import { distinct, nonEmpty, uniqueId } from "./unique-id.js";
 
 const VARIANT_KEYS = ["id", "system", "icl", "cot", "trigger", "trigger_examples", "format", "template", "lora"];
 const ICL_KEYS = ["dataset", "k", "seeds"];
-const LORA_KEYS = ["adapters", "scales"];
 
 /** Datasets already loaded, by absolute path: variants sharing a dataset read it once. */
 export type DatasetCache = Map<string, ChatDataset>;
@@ -19,7 +19,7 @@ export function parseVariants(value: YamlValue | undefined, baseDir: string, opt
   const entries = value.list("a list of variants");
   if (entries.length === 0) throw value.error("needs at least one variant (or leave `variants` out for the plain model)");
   const seen = new Map<string, number | undefined>();
-  return entries.map((entry) => parseVariant(entry, seen, baseDir, options, datasets));
+  return entries.flatMap((entry) => parseVariant(entry, seen, baseDir, options, datasets));
 }
 
 function plainVariant(id: string, source: VariantSpec["source"]): VariantSpec {
@@ -32,7 +32,7 @@ function parseVariant(
   baseDir: string,
   options: LoadExperimentOptions,
   datasets: DatasetCache,
-): VariantSpec {
+): VariantSpec[] {
   const map = entry.map("a variant (a mapping with at least an id)");
   map.allowOnly(VARIANT_KEYS);
   const variant = plainVariant(uniqueId(map.require("id"), seen, "variant"), { file: entry.file, line: entry.line });
@@ -45,13 +45,14 @@ function parseVariant(
   const icl = map.get("icl");
   if (icl) variant.icl = parseIcl(icl, baseDir, options, datasets);
   const lora = map.get("lora");
-  if (lora) variant.lora = parseLora(lora, baseDir);
+  const parsedLora = lora ? parseLora(lora, baseDir) : null;
+  variant.lora = parsedLora?.spec ?? null;
 
   if (variant.triggerExamples) {
     if (variant.trigger === null) throw map.require("trigger_examples").error("trigger_examples needs a trigger");
     if (variant.icl === null) throw map.require("trigger_examples").error("trigger_examples needs in-context examples (icl)");
   }
-  return variant;
+  return checkpointVariants(variant, parsedLora?.checkpoints ?? null, seen);
 }
 
 function parseFormat(map: YamlMap): AnswerFormat | null {
@@ -101,23 +102,4 @@ function parseIcl(value: YamlValue, baseDir: string, options: LoadExperimentOpti
   const seedValues = seedsValue ? nonEmpty(seedsValue, "seed") : [];
   const seeds = seedValues.length === 0 ? [0] : distinct(seedValues.map((at) => ({ value: at.integer(0, 0xffffffff), at })), "seed");
   return { dataset, datasetAsWritten: asWritten, k: [...k].sort((a, b) => a - b), seeds };
-}
-
-function parseLora(value: YamlValue, baseDir: string): LoraSweepSpec {
-  const map = value.map("LoRA settings ({ adapters, scales })");
-  map.allowOnly(LORA_KEYS);
-  const adapterValues = nonEmpty(map.require("adapters"), "adapter");
-  const adapters = adapterValues.map((at) => resolveExistingPath(at, baseDir, "file"));
-  distinct(adapters.map((a, i) => ({ value: a.path, at: adapterValues[i]! })), "adapter");
-  const scalesValue = map.get("scales");
-  const scaleValues = scalesValue ? nonEmpty(scalesValue, "scale") : [];
-  const scales = scaleValues.length === 0 ? [1] : distinct(scaleValues.map((at) => ({ value: at.number("a scale"), at })), "scale");
-  return { adapters: adapters.map((a) => a.path), adaptersAsWritten: adapters.map((a) => a.asWritten), scales };
-}
-
-/** One value or a non-empty list of them. */
-function nonEmpty(value: YamlValue, what: string): YamlValue[] {
-  const items = value.listOrOne();
-  if (items.length === 0) throw value.error(`needs at least one ${what}`);
-  return items;
 }

@@ -14,8 +14,12 @@ export type ConditionMeta = {
   trigger: string | null;
   triggerExamples: boolean;
   format: AnswerFormat | null;
-  /** Scale of the variant's LoRA adapters; null without LoRA. */
+  /** The swept scale of the variant's LoRA adapters (adapters with a fixed scale of their own keep it); null without LoRA. */
   loraScale: number | null;
+  /** Each stacked adapter as written in the experiment file, with its scale in this condition. */
+  adapters: { path: string; scale: number }[];
+  /** Training step of the checkpoint (from `checkpoint-*` patterns); null otherwise. */
+  checkpointStep: number | null;
   /** ICL dataset as written in the experiment file; null without ICL. */
   dataset: string | null;
   system: string | null;

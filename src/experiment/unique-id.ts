@@ -17,3 +17,10 @@ export function distinct<T>(items: readonly { value: T; at: YamlValue }[], what:
   }
   return out;
 }
+
+/** One value or a non-empty list of them. */
+export function nonEmpty(value: YamlValue, what: string): YamlValue[] {
+  const items = value.listOrOne();
+  if (items.length === 0) throw value.error(`needs at least one ${what}`);
+  return items;
+}

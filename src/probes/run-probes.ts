@@ -8,7 +8,7 @@ import type { EngineOptions } from "../backend/types.js";
 import type { RunCell, RunCondition, RunPlan } from "../experiment/run-plan.js";
 import { questionLookup, storedExperiment } from "../runner/run-records.js";
 import type { ConditionRecord, RunRecord, RunSampleRow, Store } from "../store/index.js";
-import { sha256File } from "../util/hash.js";
+import { adapterIdentity } from "../adapters/identity.js";
 import { splitCot } from "../variants/cot.js";
 import { anyProbe, parseProbeConfig, type ProbeConfig } from "./config.js";
 import { runConditionProbes, type ConditionProbeJob, type MonitorItem, type ProbeWriter, type ShownAnswer } from "./condition-probes.js";
@@ -78,7 +78,7 @@ export async function runProbes(store: Store, run: RunRecord, plan: ProbePlan, o
           const lora = [];
           for (const l of group[0]!.weights.lora) {
             const path = resolve(l.path);
-            if (!identityLora.has(path)) identityLora.set(path, await sha256File(path));
+            if (!identityLora.has(path)) identityLora.set(path, await adapterIdentity(path, runModel.backend));
             lora.push({ sha256: identityLora.get(path)!, scale: l.scale });
           }
           for (const condition of group) {

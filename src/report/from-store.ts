@@ -4,6 +4,7 @@ import type { PooledMetrics } from "../metrics/conditions.js";
 import { getConvention, isMisaligned, type ConventionName } from "../metrics/conventions.js";
 import { ANSWER_CLASS_DEFINITION } from "../metrics/answer-classes.js";
 import type { RunRecord, Store } from "../store/index.js";
+import { adapterComparison } from "./adapter-comparison.js";
 import { reportCondition, reportConvention, seriesFromPooled } from "./from-metrics.js";
 import { probeSectionsFromStore } from "./probe-sections.js";
 import { loadRunAnswers, type RunAnswers } from "./run-answers.js";
@@ -54,6 +55,8 @@ export function reportDataFromStore(store: Store, run: RunRecord, options: FromS
   notes.push(...customMetricNotes(answers));
   if (answers.customMetrics.length > 0) definitions.push({ term: "Custom metrics", text: `Mean judge score (0-100) per condition of ${answers.customMetrics.join(", ")}, over answers the judge scored.` });
 
+  const probes = probeSectionsFromStore(store, run, conditions, { answers, convention, bootstrap: options.bootstrap });
+  const adapters = adapterComparison(answers, { ...probes, convention: reportConvention(convention) }, options.bootstrap);
   return {
     title: options.title ?? `emlab report: ${run.name}`,
     ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
@@ -74,7 +77,8 @@ export function reportDataFromStore(store: Store, run: RunRecord, options: FromS
     vsK: vsKSeries(answers, metrics),
     vsLoraScale: loraSeries(metrics),
     samples,
-    ...probeSectionsFromStore(store, run, conditions, { answers, convention, bootstrap: options.bootstrap }),
+    ...probes,
+    ...(adapters ? { adapters } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import { renderAdapterComparison } from "./adapter-comparison.js";
 import { lineChart } from "./charts/line-chart.js";
 import { personaQuadrant } from "./charts/persona-quadrant.js";
 import { questionBars } from "./charts/question-bars.js";
@@ -27,6 +28,7 @@ export function renderReport(data: ReportData, options: RenderOptions = {}): str
 
   sections.push(html`<section id="definitions"><h2>Definitions</h2>${definitionBox}${(data.definitions ?? []).map((d) => html`<p class="definition"><b>${d.term}:</b> ${d.text}</p>`)}</section>`);
   sections.push(html`<section id="conditions"><h2>Conditions</h2>${definitionBox}${conditionsTable(data.conditions, conv.name)}</section>`);
+  if (data.adapters) sections.push(renderAdapterComparison(data.adapters, conv.name));
 
   const charts: RawHtml[] = [];
   if (hasPoints(data.vsK)) {

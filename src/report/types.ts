@@ -3,6 +3,7 @@
  * but layout; fill it from the store with the metrics functions (src/metrics). All strings may be
  * model output or user input and are escaped when rendered.
  */
+import type { AdapterComparison } from "./adapter-comparison.js";
 
 /** An estimate with its interval (rates as proportions 0..1 unless a section says otherwise). */
 export interface ReportInterval {
@@ -151,4 +152,6 @@ export interface ReportData {
   samples: ReportSample[];
   persona?: PersonaSection;
   monitor?: MonitorSection;
+  /** Adapters side by side (runs with LoRA conditions), see adapter-comparison.ts. */
+  adapters?: AdapterComparison;
 }

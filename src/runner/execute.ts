@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { openModel } from "../backend/open.js";
 import { groupByWeights } from "../backend/weights.js";
 import type { EngineOptions, EngineSettings, GeneratedSample, LoadedModel, Session } from "../backend/types.js";
-import { sha256File } from "../util/hash.js";
+import { adapterIdentity } from "../adapters/identity.js";
 import type { RunCell, RunCondition, RunModel, RunPlan } from "../experiment/run-plan.js";
 import { promptKey, sampleKey, type AdapterIdentity } from "./sample-key.js";
 import type { Progress } from "../util/progress.js";
@@ -86,7 +86,7 @@ export async function executePlan(
           for (const lora of group[0]!.weights.lora) {
             const path = resolve(lora.path);
             let sha = adapterShas.get(path);
-            if (!sha) adapterShas.set(path, (sha = await sha256File(path)));
+            if (!sha) adapterShas.set(path, (sha = await adapterIdentity(path, runModel.backend)));
             store.upsertAdapter({ path, sha256: sha });
             adapters.push({ sha256: sha, scale: lora.scale });
           }

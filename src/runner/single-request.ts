@@ -1,9 +1,9 @@
 import { resolve } from "node:path";
 import { loadModel, type BackendName } from "../backend/open.js";
-import type { ChatMessage, GeneratedSample, LoadModelOptions, LoraSpec, SamplingParams } from "../backend/types.js";
+import type { ChatMessage, EngineSettings, GeneratedSample, LoadModelOptions, LoraSpec, SamplingParams } from "../backend/types.js";
 import { EmlabError } from "../errors.js";
 import type { Store } from "../store/index.js";
-import { sha256File } from "../util/hash.js";
+import { adapterIdentity } from "../adapters/identity.js";
 import { promptKey, sampleKey, type AdapterIdentity } from "./sample-key.js";
 
 export interface SingleRequest {
@@ -36,7 +36,7 @@ export async function sampleRequest(
     const session = await model.openSession({ lora: request.lora });
     const tokens = model.chatTokens(request.messages, { addGenerationPrompt: true });
     checkFits(tokens.length, model.settings.contextSize, request.load.path);
-    const adapters = await adapterIdentities(request.lora);
+    const adapters = await adapterIdentities(request.lora, model.settings.backend);
     const pKey = promptKey(model.info.sha256, tokens);
     const keys = Array.from({ length: n }, (_, i) =>
       sampleKey({ modelSha: model.info.sha256, adapters, promptKey: pKey, params, sampleIndex: i }),
@@ -76,7 +76,7 @@ export async function scoreRequest(
     if (cont.length === 0) throw new EmlabError("--continuation is empty");
     checkFits(prompt.length + cont.length, model.settings.contextSize, request.load.path);
     const logprobs = await session.score(prompt, cont);
-    const adapters = await adapterIdentities(request.lora);
+    const adapters = await adapterIdentities(request.lora, model.settings.backend);
     const pKey = promptKey(model.info.sha256, prompt);
     using store = request.openStore();
     store.transaction(() => {
@@ -103,8 +103,8 @@ function checkFits(length: number, contextSize: number, path: string): void {
   }
 }
 
-async function adapterIdentities(lora: readonly LoraSpec[]): Promise<AdapterIdentity[]> {
-  return Promise.all(lora.map(async (l) => ({ sha256: await sha256File(resolve(l.path)), scale: l.scale })));
+async function adapterIdentities(lora: readonly LoraSpec[], backend: EngineSettings["backend"]): Promise<AdapterIdentity[]> {
+  return Promise.all(lora.map(async (l) => ({ sha256: await adapterIdentity(l.path, backend), scale: l.scale })));
 }
 
 function tokenViews(model: { tokenText(id: number): string }, sample: Pick<GeneratedSample, "tokenIds" | "logprobs" | "topK" | "topIds" | "topLogprobs">): TokenView[] {

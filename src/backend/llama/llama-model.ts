@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { Llama, LlamaModel, Token } from "node-llama-cpp";
 import { EmlabError } from "../../errors.js";
 import { sha256File } from "../../util/hash.js";
+import { ggufAdapterFor } from "../../adapters/cache.js";
 import { ChatTemplate } from "../chat-template.js";
 import { defaultLanes, defaultThreads, kvBytesPerToken } from "../engine-defaults.js";
 import type {
@@ -131,8 +132,11 @@ export class LlamaLoadedModel implements LoadedModel {
   }
 
   async openSession(variant: WeightVariant = BASE_VARIANT): Promise<LlamaSession> {
-    for (const adapter of variant.lora) {
-      const header = await validateGgufFile(resolve(adapter.path), "adapter");
+    // PEFT adapters are converted for this model on first use (and cached).
+    const files: string[] = [];
+    for (const adapter of variant.lora) files.push(await ggufAdapterFor(adapter.path, this.info));
+    for (const [i, adapter] of variant.lora.entries()) {
+      const header = await validateGgufFile(files[i]!, "adapter");
       if (header.architecture && header.architecture !== this.info.architecture) {
         throw new EmlabError(
           `${adapter.path}: this LoRA adapter is for architecture '${header.architecture}', ` +
@@ -152,7 +156,7 @@ export class LlamaLoadedModel implements LoadedModel {
         batchSize: s.batchSize,
         ...(s.kvCacheType === "f32" ? { experimentalKvCacheKeyType: "F32", experimentalKvCacheValueType: "F32" } : {}),
         ...(variant.lora.length > 0
-          ? { lora: { adapters: variant.lora.map((l) => ({ filePath: resolve(l.path), scale: l.scale })) } }
+          ? { lora: { adapters: variant.lora.map((l, i) => ({ filePath: files[i]!, scale: l.scale })) } }
           : {}),
       });
     } catch (error) {

@@ -1,5 +1,5 @@
 import { EmlabError } from "../../errors.js";
-import { float16ToFloat32 } from "./float16.js";
+import { float16ToFloat32 } from "../../util/float16.js";
 import type { KvShape, KvState } from "./kv-cache.js";
 import { ort } from "./runtime.js";
 

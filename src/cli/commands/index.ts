@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { registerAdaptersCommand } from "./adapters.js";
 import { registerDatasetsCommand } from "./datasets.js";
 import { registerDemoCommand } from "./demo.js";
 import { registerFixturesCommand } from "./fixtures.js";
@@ -30,4 +31,5 @@ export const commandModules: RegisterCommand[] = [
   registerDemoCommand,
   registerDatasetsCommand,
   registerViewCommand,
+  registerAdaptersCommand,
 ];
