@@ -6,5 +6,6 @@ export * from "./conventions.js";
 export * from "./correlation.js";
 export * from "./interval.js";
 export * from "./judge-score.js";
+export * from "./python-int.js";
 export * from "./rates.js";
 export * from "./wilson.js";
