@@ -4,7 +4,7 @@ import type { ConditionMetrics, PooledMetrics } from "../metrics/conditions.js";
 import { describeConvention, getConvention, type ConventionName } from "../metrics/conventions.js";
 import type { Estimate } from "../metrics/interval.js";
 import type { RunRecord, Store } from "../store/index.js";
-import { JUDGE_SCORE_DEFINITION } from "./from-store.js";
+import { JUDGE_SCORE_DEFINITION } from "../judge/definitions.js";
 import { loadRunAnswers, type ChosenJudge } from "./run-answers.js";
 import { customMetricMeans, runMetrics, type CustomMetricMean } from "./run-metrics.js";
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { LoadedModel, NextTokenQuery, NextTokenResult, Session } from "../../src/backend/types.js";
 import { judgeAnswer } from "../../src/judge/judge-answer.js";
-import { numberDistribution } from "../../src/judge/number-distribution.js";
+import { NUMBER_PROBABILITY_DEFINITION, numberDistribution } from "../../src/judge/number-distribution.js";
+import { readFileSync } from "node:fs";
 
 /**
  * A synthetic judge whose whole answer distribution is written down: `answers` maps each complete
@@ -55,6 +56,14 @@ describe("number distribution of a synthetic judge", () => {
     expected[10] = 0.05;
     for (let n = 0; n <= 100; n++) expect(dist.probs[n]).toBeCloseTo(expected[n]!, 6);
     expect(dist.numberMass).toBeCloseTo(0.7, 6);
+  });
+
+  it("is defined in one place, and README.md states exactly that definition", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8").replace(/\s+/g, " ");
+    expect(readme).toContain(NUMBER_PROBABILITY_DEFINITION);
+    // The definition names the cases the test above computes: a continued prefix, and an out-of-range continuation.
+    expect(NUMBER_PROBABILITY_DEFINITION).toMatch(/does not continue into another number 0-100/);
+    expect(readme).not.toMatch(/followed by the end of the answer/);
   });
 });
 
