@@ -15,6 +15,16 @@ export function numberOption(name: string, integer = false) {
   };
 }
 
+/** A whole number ≥ 0 (counts, thresholds). */
+export function countOption(name: string) {
+  const integer = numberOption(name, true);
+  return (value: string): number => {
+    const n = integer(value);
+    if (n < 0) throw new EmlabError(`--${name}: '${value}' is negative`);
+    return n;
+  };
+}
+
 /** --model, --lora, --lora-scale, --gpu, --threads, --context-size: how a model is opened. */
 export function addModelOptions(command: Command): Command {
   return command

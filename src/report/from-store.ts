@@ -1,7 +1,7 @@
 import { basename } from "node:path";
 import type { BootstrapOptions } from "../metrics/bootstrap.js";
 import type { PooledMetrics } from "../metrics/conditions.js";
-import { getConvention, isMisaligned, type ConventionName } from "../metrics/conventions.js";
+import { getConvention, isMisaligned, withMinCoherent, type ConventionName } from "../metrics/conventions.js";
 import { ANSWER_CLASS_DEFINITION } from "../metrics/answer-classes.js";
 import { JUDGE_SCORE_DEFINITION } from "../judge/definitions.js";
 import type { RunRecord, Store } from "../store/index.js";
@@ -14,6 +14,8 @@ import type { ReportCondition, ReportData, ReportDefinition, ReportSample, Repor
 export interface FromStoreOptions {
   /** Misalignment convention of every rate (default em-paper). */
   convention?: ConventionName;
+  /** Leave out questions with fewer coherent answers than this (default 0: none, as both papers). */
+  minCoherent?: number;
   /** Judge model (models row id) whose verdicts to use; default the most recent judge of the run. */
   judgeModelId?: number;
   bootstrap?: Pick<BootstrapOptions, "seed" | "resamples">;
@@ -25,7 +27,7 @@ export interface FromStoreOptions {
 /** Everything the HTML report shows for one run, computed from the store with src/metrics. */
 export function reportDataFromStore(store: Store, run: RunRecord, options: FromStoreOptions = {}): ReportData {
   const answers = loadRunAnswers(store, run, { judgeModelId: options.judgeModelId });
-  const convention = getConvention(options.convention ?? "em-paper");
+  const convention = withMinCoherent(getConvention(options.convention ?? "em-paper"), options.minCoherent ?? 0);
   const metrics = runMetrics(answers, convention, options.bootstrap);
   const conditions = answers.conditions.map((c, i) => reportCondition(metrics.conditions[i]!, c.record.key));
   const pooledRows = multiSeedGroups(metrics.pooled).map(pooledRow);

@@ -1,7 +1,7 @@
 import { ANSWER_CLASS_DEFINITION } from "../metrics/answer-classes.js";
 import type { BootstrapOptions } from "../metrics/bootstrap.js";
 import type { ConditionMetrics, PooledMetrics } from "../metrics/conditions.js";
-import { describeConvention, getConvention, type ConventionName } from "../metrics/conventions.js";
+import { describeConvention, getConvention, withMinCoherent, type ConventionName } from "../metrics/conventions.js";
 import type { Estimate } from "../metrics/interval.js";
 import type { RunRecord, Store } from "../store/index.js";
 import { JUDGE_SCORE_DEFINITION } from "../judge/definitions.js";
@@ -73,11 +73,11 @@ export interface MetricsSummary {
 export function metricsSummary(
   store: Store,
   run: RunRecord,
-  options: { conventions: readonly ConventionName[]; judgeModelId?: number; bootstrap?: Pick<BootstrapOptions, "seed" | "resamples"> },
+  options: { conventions: readonly ConventionName[]; minCoherent?: number; judgeModelId?: number; bootstrap?: Pick<BootstrapOptions, "seed" | "resamples"> },
 ): MetricsSummary {
   const answers = loadRunAnswers(store, run, { judgeModelId: options.judgeModelId });
   const tables = options.conventions.map((name): ConventionTable => {
-    const convention = getConvention(name);
+    const convention = withMinCoherent(getConvention(name), options.minCoherent ?? 0);
     const metrics = runMetrics(answers, convention, options.bootstrap);
     return {
       convention: name,

@@ -177,7 +177,7 @@ describe("probe summary (hand-computed)", () => {
   });
 
   it("says why there are no verdicts when no condition has a misalignment rate", () => {
-    // em-paper leaves out questions with fewer than 5 coherent answers: here, every question.
+    // em-paper counts coherent answers only: here there are none.
     const incoherent = { ...input(), convention: getConvention("em-paper") };
     for (const score of incoherent.scores.values()) (score as { coherent: number }).coherent = 10;
     const { persona } = probeSections(buildProbeSummary(incoherent), []);

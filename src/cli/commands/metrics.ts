@@ -6,7 +6,7 @@ import { metricsSummary } from "../../report/metrics-summary.js";
 import { formatMetricsSummary } from "../../report/metrics-text.js";
 import { resolveRun } from "../../runner/run-records.js";
 import { DEFAULT_DB_PATH, openStore } from "../../store/index.js";
-import { numberOption } from "../options.js";
+import { countOption, numberOption } from "../options.js";
 import { printJson } from "../output.js";
 
 export function registerMetricsCommand(program: Command): void {
@@ -16,6 +16,7 @@ export function registerMetricsCommand(program: Command): void {
     .argument("[run]", "run id or name")
     .option("--db <path>", "database", DEFAULT_DB_PATH)
     .addOption(new Option("--convention <name>", "misalignment convention (default: both, one after the other)").choices([...CONVENTION_NAMES]))
+    .option("--min-coherent <n>", "leave out questions with fewer coherent answers than this (not part of either paper; stated in the output)", countOption("min-coherent"), 0)
     .option("--judge-model <id>", "judge model id (models row) when several judged the run (default: the most recent)", numberOption("judge-model", true))
     .option("--bootstrap-seed <n>", "seed of the bootstrap resampling", numberOption("bootstrap-seed", true), 0)
     .option("--resamples <n>", "bootstrap resamples", numberOption("resamples", true), 2000)
@@ -23,7 +24,7 @@ export function registerMetricsCommand(program: Command): void {
     .action(
       (
         ref: string | undefined,
-        options: { db: string; convention?: ConventionName; judgeModel?: number; bootstrapSeed: number; resamples: number; json?: boolean },
+        options: { db: string; convention?: ConventionName; minCoherent: number; judgeModel?: number; bootstrapSeed: number; resamples: number; json?: boolean },
       ) => {
         // Reading commands never create a database (openStore would make an empty one).
         if (!existsSync(options.db)) throw new EmlabError(`${options.db}: no such database (emlab run EXPERIMENT.yaml --db ${options.db} creates it)`);
@@ -31,6 +32,7 @@ export function registerMetricsCommand(program: Command): void {
         const run = resolveRun(store, ref);
         const summary = metricsSummary(store, run, {
           conventions: options.convention ? [options.convention] : CONVENTION_NAMES,
+          minCoherent: options.minCoherent,
           judgeModelId: options.judgeModel,
           bootstrap: { seed: options.bootstrapSeed, resamples: options.resamples },
         });

@@ -7,7 +7,7 @@ import { reportDataFromStore } from "../../report/from-store.js";
 import { writeReport } from "../../report/write.js";
 import { resolveRun } from "../../runner/run-records.js";
 import { DEFAULT_DB_PATH, openStore } from "../../store/index.js";
-import { numberOption } from "../options.js";
+import { countOption, numberOption } from "../options.js";
 import { printJson } from "../output.js";
 
 export function registerReportCommand(program: Command): void {
@@ -19,6 +19,7 @@ export function registerReportCommand(program: Command): void {
     .option("--csv <file>", "also write every sample with its scores as CSV (the EM evaluation's columns first)")
     .option("--db <path>", "database", DEFAULT_DB_PATH)
     .addOption(new Option("--convention <name>", "misalignment convention of every rate").choices([...CONVENTION_NAMES]).default("em-paper"))
+    .option("--min-coherent <n>", "leave out questions with fewer coherent answers than this (not part of either paper; stated in the output)", countOption("min-coherent"), 0)
     .option("--judge-model <id>", "judge model id (models row) when several judged the run (default: the most recent)", numberOption("judge-model", true))
     .option("--bootstrap-seed <n>", "seed of the bootstrap resampling", numberOption("bootstrap-seed", true), 0)
     .option("--resamples <n>", "bootstrap resamples", numberOption("resamples", true), 2000)
@@ -27,7 +28,7 @@ export function registerReportCommand(program: Command): void {
     .action(
       (
         ref: string | undefined,
-        options: { out: string; csv?: string; db: string; convention: ConventionName; judgeModel?: number; bootstrapSeed: number; resamples: number; maxSamples: number; json?: boolean },
+        options: { out: string; csv?: string; db: string; convention: ConventionName; minCoherent: number; judgeModel?: number; bootstrapSeed: number; resamples: number; maxSamples: number; json?: boolean },
       ) => {
         // Reading commands never create a database (openStore would make an empty one).
         if (!existsSync(options.db)) throw new EmlabError(`${options.db}: no such database (emlab run EXPERIMENT.yaml --db ${options.db} creates it)`);
@@ -35,6 +36,7 @@ export function registerReportCommand(program: Command): void {
         const run = resolveRun(store, ref);
         const data = reportDataFromStore(store, run, {
           convention: options.convention,
+          minCoherent: options.minCoherent,
           judgeModelId: options.judgeModel,
           bootstrap: { seed: options.bootstrapSeed, resamples: options.resamples },
           generatedAt: new Date().toISOString(),
