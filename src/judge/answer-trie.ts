@@ -6,8 +6,10 @@ import type { LoadedModel, Session } from "../backend/types.js";
  * trie of the answers' canonical token sequences and reads every path's probability with one
  * next-token lookup per inner node, each a step after the shared, once-evaluated prompt:
  *
- *   P(a) = P(tokens of a) − Σ P(tokens of b) over answers b whose tokens extend a's by one token
+ *   P(a) = P(tokens of a) − Σ P(tokens of b) over the nearest answers b whose tokens extend a's
  *
+ * ("nearest": no other answer lies between a and b; for the numbers 0–100 these are the one-token
+ * extensions, "4" → "40".."49"),
  * i.e. an answer counts only when the reply does not continue into another answer of the set
  * ("4" is not counted when the reply is "42"). A continuation that leaves the set ("1005") stays
  * with its prefix in the set.
@@ -71,21 +73,25 @@ export async function answerDistribution(
   const trie = answerTrie(tokenizer, answers);
   const probs = new Float64Array(answers.length);
 
-  // Depth-first, so consecutive lookups share the longest possible prefix in the KV cache.
-  const visit = async (node: TrieNode, path: number[], pathLogprob: number): Promise<void> => {
+  // Depth-first, so consecutive lookups share the longest possible prefix in the KV cache. Returns the
+  // probability of the nearest answers below `node` (those with no answer between them and `node`):
+  // what an answer at `node` loses to replies that continue into another answer.
+  const visit = async (node: TrieNode, path: number[], pathLogprob: number): Promise<number> => {
     const childIds = [...node.children.keys()];
     const next = await session.nextToken([...prompt, ...path], { ids: childIds });
-    let continued = 0;
+    let nearest = 0;
     for (let i = 0; i < childIds.length; i++) {
       const child = node.children.get(childIds[i]!)!;
       const logprob = pathLogprob + next.logprobs[i]!;
+      const below = child.children.size > 0 ? await visit(child, [...path, childIds[i]!], logprob) : 0;
       if (child.answer !== undefined) {
-        probs[child.answer] = Math.exp(logprob);
-        continued += Math.exp(logprob);
+        probs[child.answer] = Math.max(0, Math.exp(logprob) - below);
+        nearest += Math.exp(logprob);
+      } else {
+        nearest += below;
       }
-      if (child.children.size > 0) await visit(child, [...path, childIds[i]!], logprob);
     }
-    if (node.answer !== undefined) probs[node.answer] = Math.max(0, Math.exp(pathLogprob) - continued);
+    return nearest;
   };
   if (trie.root.children.size > 0) await visit(trie.root, [], 0);
   return probs;

@@ -1,6 +1,7 @@
 /** Pure metric functions: judge scores, misalignment conventions, rates with intervals, correlations. */
 export * from "./answer-classes.js";
 export * from "./bootstrap.js";
+export * from "./categorical.js";
 export * from "./conditions.js";
 export * from "./conventions.js";
 export * from "./correlation.js";

@@ -6,7 +6,8 @@ import type { Estimate } from "../metrics/interval.js";
 import type { RunRecord, Store } from "../store/index.js";
 import { JUDGE_SCORE_DEFINITION } from "../judge/definitions.js";
 import { loadRunAnswers, type ChosenJudge } from "./run-answers.js";
-import { customMetricMeans, runMetrics, type CustomMetricMean } from "./run-metrics.js";
+import type { PromptSetUse } from "./prompt-sets.js";
+import { customMetricMeans, labelTables, runMetrics, type CustomMetricMean, type LabelTable } from "./run-metrics.js";
 
 /** A rate k/n with its interval. */
 export interface RateCell {
@@ -65,8 +66,12 @@ export interface MetricsSummary {
   judge: ChosenJudge;
   judgeScoreDefinition: string;
   answerClassDefinition: string;
+  /** Which judge prompts produced the numbers: a named file with its hash, the question files' own, or emlab's built-in ones. */
+  promptSets: PromptSetUse[];
   tables: ConventionTable[];
   customMetrics: CustomMetricMean[];
+  /** Categorical judges (e.g. TRUE/FALSE/UNKNOWN): verdict counts and lie rates per condition and system prompt. */
+  labelTables: LabelTable[];
 }
 
 /** The `emlab metrics` tables of a run: one per convention, from its judged answers. */
@@ -91,8 +96,10 @@ export function metricsSummary(
     judge: answers.judge,
     judgeScoreDefinition: JUDGE_SCORE_DEFINITION,
     answerClassDefinition: ANSWER_CLASS_DEFINITION,
+    promptSets: answers.promptSets,
     tables,
     customMetrics: customMetricMeans(answers),
+    labelTables: labelTables(answers),
   };
 }
 

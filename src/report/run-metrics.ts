@@ -1,6 +1,8 @@
 import type { BootstrapOptions } from "../metrics/bootstrap.js";
 import { conditionMetrics, poolConditions, type ConditionAnswers, type ConditionMetrics, type PooledMetrics } from "../metrics/conditions.js";
+import { hasLieRate, LIE_RATE_DEFINITION, labelRows, type LabelRow } from "../metrics/categorical.js";
 import type { Convention } from "../metrics/conventions.js";
+import { LABEL_VERDICT_DEFINITION } from "../judge/label-verdict.js";
 import type { RunAnswers, RunCondition } from "./run-answers.js";
 
 /** Mean of a custom judge metric (e.g. financial) over a condition's scored answers. */
@@ -49,4 +51,25 @@ function customMean(metric: string, c: RunCondition): CustomMetricMean {
 /** Pooled groups of more than one condition: the ones worth a row of their own. */
 export function multiSeedGroups(pooled: readonly PooledMetrics[]): PooledMetrics[] {
   return pooled.filter((p) => p.conditions.length > 1);
+}
+
+/** A categorical metric's verdict counts per condition and system prompt (lie rate when TRUE/FALSE). */
+export interface LabelTable {
+  metric: string;
+  labels: string[];
+  definition: string;
+  rows: (LabelRow & { conditionKey: string; conditionLabel: string })[];
+}
+
+export function labelTables(answers: RunAnswers): LabelTable[] {
+  return answers.labelMetrics.map(({ metric, labels }) => ({
+    metric,
+    labels,
+    definition: hasLieRate(labels) ? `${LABEL_VERDICT_DEFINITION} ${LIE_RATE_DEFINITION}` : LABEL_VERDICT_DEFINITION,
+    rows: answers.conditions.flatMap((c) => {
+      const judged = c.samples.filter((s) => metric in s.judged);
+      const verdicts = judged.map((s) => ({ questionId: s.questionId, system: s.system, verdict: typeof s.judged[metric] === "string" ? (s.judged[metric] as string) : null }));
+      return labelRows(verdicts, labels).map((row) => ({ ...row, conditionKey: c.record.key, conditionLabel: c.record.label }));
+    }),
+  }));
 }
