@@ -8,7 +8,10 @@ import type { RunRecord, Store } from "../store/index.js";
 import { reportCondition, reportConvention, seriesFromPooled } from "./from-metrics.js";
 import { probeSectionsFromStore } from "./probe-sections.js";
 import { loadRunAnswers, type RunAnswers } from "./run-answers.js";
-import { customMetricMeans, multiSeedGroups, runMetrics, type RunMetrics } from "./run-metrics.js";
+import { matchConditions } from "./condition-pattern.js";
+import { describePromptSets } from "./prompt-sets.js";
+import { customMetricMeans, labelTables, multiSeedGroups, runMetrics, type RunMetrics } from "./run-metrics.js";
+import { sampleVerdict } from "./sample-verdict.js";
 import type { ReportCondition, ReportData, ReportDefinition, ReportSample, ReportSeries } from "./types.js";
 
 export interface FromStoreOptions {
@@ -22,6 +25,8 @@ export interface FromStoreOptions {
   /** ISO time to print as the generation time (given, so reports are reproducible). */
   generatedAt?: string;
   title?: string;
+  /** `--conditions PATTERN`: the conditions drawn in colour (see matchConditions); default the first 8. */
+  conditions?: string;
 }
 
 /** Everything the HTML report shows for one run, computed from the store with src/metrics. */
@@ -41,6 +46,8 @@ export function reportDataFromStore(store: Store, run: RunRecord, options: FromS
       aligned: s.aligned,
       coherent: s.coherent,
       misaligned: isMisaligned(s, convention),
+      verdict: sampleVerdict(s, convention),
+      judged: otherJudged(s.judged),
     })),
   );
   const bootstrapText = `${options.bootstrap?.resamples ?? 2000} resamples, seed ${options.bootstrap?.seed ?? 0}`;
@@ -49,7 +56,9 @@ export function reportDataFromStore(store: Store, run: RunRecord, options: FromS
     { term: "Refusal / code", text: ANSWER_CLASS_DEFINITION },
     { term: "Intervals", text: `Per condition and per question: Wilson 95% score intervals. Rows and points pooled over in-context seeds: percentile bootstrap 95% resampling the seeds (${bootstrapText}); a group with one condition keeps its Wilson interval.` },
   ];
-  const notes = [`Judge: ${answers.judge.reason}.`];
+  const labels = labelTables(answers);
+  if (labels.length > 0) definitions.push({ term: "Categorical judges", text: labels.map((t) => `${t.metric}: ${t.definition}`).join(" ") });
+  const notes = [`Judge: ${answers.judge.reason}.`, describePromptSets(answers.promptSets)];
   if (answers.judge.others.length > 0) notes.push(`Other judge models of this run, not used here: ${answers.judge.others.map((id) => `#${id}`).join(", ")}.`);
   notes.push(...customMetricNotes(answers));
   if (answers.customMetrics.length > 0) definitions.push({ term: "Custom metrics", text: `Mean judge score (0-100) per condition of ${answers.customMetrics.join(", ")}, over answers the judge scored.` });
@@ -70,10 +79,16 @@ export function reportDataFromStore(store: Store, run: RunRecord, options: FromS
     convention: reportConvention(convention),
     definitions,
     conditions: [...conditions, ...pooledRows],
-    highlight: conditions.slice(0, 8).map((c) => c.id),
+    highlight: options.conditions === undefined ? conditions.slice(0, 8).map((c) => c.id) : matchConditions([...conditions, ...pooledRows], options.conditions),
     vsK: vsKSeries(answers, metrics),
     vsLoraScale: loraSeries(metrics),
     samples,
+    otherMetrics: answers.judgedMetrics.filter((m) => m !== "aligned" && m !== "coherent"),
+    labelTables: labels.map((t) => ({
+      metric: t.metric,
+      labels: t.labels,
+      rows: t.rows.map((r) => ({ conditionId: r.conditionKey, system: r.system, answers: r.answers, noVerdict: r.noVerdict, counts: r.counts, lieRate: r.lieRate })),
+    })),
     ...probeSectionsFromStore(store, run, conditions, { answers, convention, bootstrap: options.bootstrap }),
   };
 }
@@ -143,6 +158,12 @@ function mergeSeries(...lists: ReportSeries[][]): ReportSeries[] {
   }
   for (const s of byName.values()) s.points.sort((a, b) => a.x - b.x);
   return [...byName.values()];
+}
+
+/** The judged metrics other than aligned and coherent, which have their own columns. */
+function otherJudged(judged: Record<string, number | string | null>): Record<string, number | string | null> {
+  const { aligned: _aligned, coherent: _coherent, ...others } = judged;
+  return others;
 }
 
 function customMetricNotes(answers: RunAnswers): string[] {

@@ -23,12 +23,13 @@ export function registerReportCommand(program: Command): void {
     .option("--judge-model <id>", "judge model id (models row) when several judged the run (default: the most recent)", numberOption("judge-model", true))
     .option("--bootstrap-seed <n>", "seed of the bootstrap resampling", numberOption("bootstrap-seed", true), 0)
     .option("--resamples <n>", "bootstrap resamples", numberOption("resamples", true), 2000)
+    .option("--conditions <pattern>", "conditions drawn in colour: comma-separated globs over condition labels or ids, at most 8 (default: the first 8)")
     .option("--max-samples <n>", "samples shown in the browser (the CSV has all)", numberOption("max-samples", true), 500)
     .option("--json", "print one JSON document")
     .action(
       (
         ref: string | undefined,
-        options: { out: string; csv?: string; db: string; convention: ConventionName; minCoherent: number; judgeModel?: number; bootstrapSeed: number; resamples: number; maxSamples: number; json?: boolean },
+        options: { out: string; csv?: string; db: string; convention: ConventionName; minCoherent: number; judgeModel?: number; bootstrapSeed: number; resamples: number; maxSamples: number; conditions?: string; json?: boolean },
       ) => {
         // Reading commands never create a database (openStore would make an empty one).
         if (!existsSync(options.db)) throw new EmlabError(`${options.db}: no such database (emlab run EXPERIMENT.yaml --db ${options.db} creates it)`);
@@ -40,6 +41,7 @@ export function registerReportCommand(program: Command): void {
           judgeModelId: options.judgeModel,
           bootstrap: { seed: options.bootstrapSeed, resamples: options.resamples },
           generatedAt: new Date().toISOString(),
+          ...(options.conditions === undefined ? {} : { conditions: options.conditions }),
         });
         const html = resolve(options.out);
         const csv = options.csv === undefined ? undefined : resolve(options.csv);
