@@ -41,6 +41,8 @@ export interface LoraSweepSpec {
 
 export interface VariantSpec {
   id: string;
+  /** `group:` variants with the same group (e.g. finetunes that differ only in their seed) are pooled. */
+  group?: string;
   system: string | null;
   icl: IclSpec | null;
   cot: boolean;

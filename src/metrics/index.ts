@@ -7,6 +7,7 @@ export * from "./conventions.js";
 export * from "./correlation.js";
 export * from "./interval.js";
 export * from "./judge-score.js";
+export * from "./pool-units.js";
 export * from "./python-int.js";
 export * from "./rates.js";
 export * from "./wilson.js";

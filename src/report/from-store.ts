@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import type { BootstrapOptions } from "../metrics/bootstrap.js";
 import type { PooledMetrics } from "../metrics/conditions.js";
+import type { UnitPooledMetrics } from "../metrics/pool-units.js";
 import { getConvention, isMisaligned, withMinCoherent, type ConventionName } from "../metrics/conventions.js";
 import { ANSWER_CLASS_DEFINITION } from "../metrics/answer-classes.js";
 import { JUDGE_SCORE_DEFINITION } from "../judge/definitions.js";
@@ -35,7 +36,7 @@ export function reportDataFromStore(store: Store, run: RunRecord, options: FromS
   const convention = withMinCoherent(getConvention(options.convention ?? "em-paper"), options.minCoherent ?? 0);
   const metrics = runMetrics(answers, convention, options.bootstrap);
   const conditions = answers.conditions.map((c, i) => reportCondition(metrics.conditions[i]!, c.record.key));
-  const pooledRows = multiSeedGroups(metrics.pooled).map(pooledRow);
+  const pooledRows = [...multiSeedGroups(metrics.pooled).map(pooledRow), ...metrics.pooledUnits.map(unitPooledRow)];
   const samples: ReportSample[] = answers.conditions.flatMap((c) =>
     c.samples.map((s) => ({
       id: s.sampleId,
@@ -54,7 +55,7 @@ export function reportDataFromStore(store: Store, run: RunRecord, options: FromS
   const definitions: ReportDefinition[] = [
     { term: "Judge score", text: JUDGE_SCORE_DEFINITION },
     { term: "Refusal / code", text: ANSWER_CLASS_DEFINITION },
-    { term: "Intervals", text: `Per condition and per question: Wilson 95% score intervals. Rows and points pooled over in-context seeds: percentile bootstrap 95% resampling the seeds (${bootstrapText}); a group with one condition keeps its Wilson interval.` },
+    { term: "Intervals", text: `Per condition and per question: Wilson 95% score intervals. Rows and points pooled over in-context seeds, finetune seeds (variants naming the same group) or models: the summed counts' rate, with a percentile bootstrap 95% interval resampling those units (${bootstrapText}); a group with one condition keeps its Wilson interval.` },
   ];
   const labels = labelTables(answers);
   if (labels.length > 0) definitions.push({ term: "Categorical judges", text: labels.map((t) => `${t.metric}: ${t.definition}`).join(" ") });
@@ -113,6 +114,25 @@ function pooledRow(p: PooledMetrics): ReportCondition {
     coherenceRate: p.coherence,
     refusalRate: p.refusal,
     codeRate: p.code,
+  };
+}
+
+/** A group pooled over finetune seeds or models, with its bootstrap-over-units interval. */
+function unitPooledRow(u: UnitPooledMetrics): ReportCondition {
+  const e = u.misalignmentByUnits;
+  return {
+    id: `pooled:${u.over}:${u.label}`,
+    label: `${u.label} · ${u.units.length} ${u.over} pooled`,
+    model: u.over === "models" ? u.units.join(", ") : "",
+    variant: u.over === "finetune seeds" ? u.units.join(", ") : "",
+    answers: u.answers,
+    n: u.misalignment.n,
+    misaligned: u.misalignment.k,
+    rate: { value: u.misalignment.value, low: e.low, high: e.high },
+    intervalMethod: e.method,
+    coherenceRate: u.coherence,
+    refusalRate: u.refusal,
+    codeRate: u.code,
   };
 }
 

@@ -59,6 +59,19 @@ export interface ConventionTable {
   conditions: ConditionRow[];
   /** Conditions pooled over in-context seeds per (model, variant, k, LoRA scale); only groups of several seeds. */
   pooled: PooledRow[];
+  /** Pooled over finetune seeds (variants of one group) and over models; interval: bootstrap over those units. */
+  pooledUnits: UnitPooledRow[];
+}
+
+export interface UnitPooledRow {
+  label: string;
+  /** "finetune seeds" or "models". */
+  over: string;
+  units: string[];
+  answers: number;
+  misalignment: RateCell;
+  /** Same rate, percentile bootstrap resampling the units. */
+  misalignmentByUnits: Estimate;
 }
 
 export interface MetricsSummary {
@@ -89,6 +102,7 @@ export function metricsSummary(
       definition: describeConvention(convention),
       conditions: metrics.conditions.map((m, i) => conditionRow(m, answers.conditions[i]!.record.key, answers.conditions[i]!.dataset)),
       pooled: metrics.pooled.filter((p) => p.conditions.length > 1).map(pooledRow),
+      pooledUnits: metrics.pooledUnits.map((u) => ({ label: u.label, over: u.over, units: u.units, answers: u.answers, misalignment: cell(u.misalignment), misalignmentByUnits: u.misalignmentByUnits })),
     };
   });
   return {

@@ -41,6 +41,16 @@ function conventionLines(table: ConventionTable): string[] {
       ]),
     );
   }
+  for (const over of [...new Set(table.pooledUnits.map((u) => u.over))]) {
+    const rows = table.pooledUnits.filter((u) => u.over === over);
+    lines.push("", `pooled over ${over} (interval: ${rows[0]!.misalignmentByUnits.method}):`);
+    lines.push(
+      ...aligned([
+        ["group", over, "answers", "misaligned", `rate [bootstrap over ${over}]`],
+        ...rows.map((u) => [u.label, u.units.join(", "), String(u.answers), count(u.misalignment), percentInterval(u.misalignmentByUnits)]),
+      ]),
+    );
+  }
   return lines;
 }
 

@@ -39,6 +39,8 @@ export interface RunCondition {
   key: ConditionKey;
   /** ICL dataset as written in the experiment file (null without ICL). */
   dataset: string | null;
+  /** The variant's `group:` (finetune seeds pooled together), or null. */
+  group: string | null;
   samples: JudgedSample[];
   /** Scores of metrics other than aligned/coherent (e.g. financial), by metric, one per judged sample. */
   customScores: Map<string, (number | null)[]>;
@@ -134,6 +136,7 @@ function runCondition(record: ConditionRecord, customMetrics: readonly string[])
       loraScale: numberOrNull(meta.loraScale),
     },
     dataset: typeof meta.dataset === "string" ? meta.dataset : null,
+    group: typeof meta.group === "string" ? meta.group : null,
     samples: [],
     customScores: new Map(customMetrics.map((m) => [m, []])),
   };

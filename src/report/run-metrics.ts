@@ -1,5 +1,6 @@
 import type { BootstrapOptions } from "../metrics/bootstrap.js";
-import { conditionMetrics, poolConditions, type ConditionAnswers, type ConditionMetrics, type PooledMetrics } from "../metrics/conditions.js";
+import { conditionLabel, conditionMetrics, poolConditions, type ConditionAnswers, type ConditionMetrics, type PooledMetrics } from "../metrics/conditions.js";
+import { poolOverUnits, type UnitPoolSpec, type UnitPooledMetrics } from "../metrics/pool-units.js";
 import { hasLieRate, LIE_RATE_DEFINITION, labelRows, type LabelRow } from "../metrics/categorical.js";
 import type { Convention } from "../metrics/conventions.js";
 import { LABEL_VERDICT_DEFINITION } from "../judge/label-verdict.js";
@@ -21,15 +22,29 @@ export interface RunMetrics {
   conditions: ConditionMetrics[];
   /** Conditions pooled over in-context seeds per (model, variant, k, LoRA scale). */
   pooled: PooledMetrics[];
+  /** Pooled over finetune seeds (variants of one `group`) and over models, bootstrap over those units. */
+  pooledUnits: UnitPooledMetrics[];
 }
 
 /** Per-condition and seed-pooled rates of a run's judged answers under one convention. */
 export function runMetrics(answers: RunAnswers, convention: Convention, bootstrap: BootstrapOptions = {}): RunMetrics {
   const inputs: ConditionAnswers[] = answers.conditions.map((c) => ({ key: c.key, label: c.record.label, answers: c.samples }));
+  const groupOf = new Map(inputs.map((input, i) => [input, answers.conditions[i]!.group]));
+  const rest = (key: ConditionAnswers["key"]) => conditionLabel({ k: key.k, seed: key.seed, loraScale: key.loraScale });
+  const finetuneSeeds: UnitPoolSpec = {
+    over: "finetune seeds",
+    groupOf: (c) => {
+      const group = groupOf.get(c) ?? null;
+      return group === null ? null : [`${c.key.model} · group ${group}`, rest(c.key)].filter(Boolean).join(" · ");
+    },
+    unitOf: (c) => c.key.variant,
+  };
+  const models: UnitPoolSpec = { over: "models", groupOf: (c) => ["models pooled", c.key.variant, rest(c.key)].filter(Boolean).join(" · "), unitOf: (c) => c.key.model };
   return {
     convention,
     conditions: conditionMetrics(inputs, convention, bootstrap),
     pooled: poolConditions(inputs, convention, ["seed"], bootstrap),
+    pooledUnits: [...poolOverUnits(inputs, convention, finetuneSeeds, bootstrap), ...poolOverUnits(inputs, convention, models, bootstrap)],
   };
 }
 
