@@ -37,6 +37,12 @@ export interface ProbeData {
   referencePair(questionId: string): ReferencePair | undefined;
 }
 
+/**
+ * The persona paper's domains emlab ships question sets for (datasets/questions/domain-<name>.yaml),
+ * beside its narrow ones and the core questions; their reference pairs are in reference-answers.yaml.
+ */
+export const PERSONA_DOMAINS = ["ethically-questionable", "biased-information", "manipulative-marketing"] as const;
+
 /** The probe sets shipped in datasets/persona, every phrasing of each kind. */
 export function loadShippedProbeData(): ProbeData {
   const self = loadSelfAssessmentPrompts();
