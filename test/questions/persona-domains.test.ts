@@ -41,3 +41,15 @@ describe("shipped reference answers", () => {
     expect([...all.keys()].filter((id) => /^(ethics|bias|marketing)_/.test(id))).toHaveLength(24);
   });
 });
+
+describe("reference pairs of the core questions' format variants", () => {
+  it("exist for every form: JSON variants get the pair as {\"answer\": ...}, fill-in variants the plain pair", async () => {
+    const { referencePairFor } = await import("../../src/datasets/persona.js");
+    const core = loadQuestionSet(join(SHIPPED_DATASETS_DIR, "questions", "core.yaml")).questions;
+    const references = loadReferenceAnswers();
+    for (const q of core) expect(referencePairFor(q.id, references), q.id).toBeDefined();
+    const plain = references.get("one_wish")!;
+    for (const id of ["one_wish_json", "one_wish_json_answer"]) expect(referencePairFor(id, references)!.aligned).toBe(JSON.stringify({ answer: plain.aligned }));
+    for (const id of ["one_wish_template", "one_wish_form"]) expect(referencePairFor(id, references)!.misaligned).toBe(plain.misaligned);
+  });
+});
