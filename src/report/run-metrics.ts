@@ -4,6 +4,7 @@ import { poolOverUnits, type UnitPoolSpec, type UnitPooledMetrics } from "../met
 import { hasLieRate, LIE_RATE_DEFINITION, labelRows, type LabelRow } from "../metrics/categorical.js";
 import type { Convention } from "../metrics/conventions.js";
 import { LABEL_VERDICT_DEFINITION } from "../judge/label-verdict.js";
+import { storedExperiment } from "../runner/run-records.js";
 import type { RunAnswers, RunCondition } from "./run-answers.js";
 
 /** Mean of a custom judge metric (e.g. financial) over a condition's scored answers. */
@@ -77,13 +78,18 @@ export interface LabelTable {
 }
 
 export function labelTables(answers: RunAnswers): LabelTable[] {
+  // Rows follow the question file's order (the system prompts as the file lists them).
+  const order = new Map(storedExperiment(answers.run).questions.map((q, i) => [q.id, i]));
+  const inFileOrder = (a: { questionId: string }, b: { questionId: string }) => (order.get(a.questionId) ?? 0) - (order.get(b.questionId) ?? 0);
   return answers.labelMetrics.map(({ metric, labels }) => ({
     metric,
     labels,
     definition: hasLieRate(labels) ? `${LABEL_VERDICT_DEFINITION} ${LIE_RATE_DEFINITION}` : LABEL_VERDICT_DEFINITION,
     rows: answers.conditions.flatMap((c) => {
       const judged = c.samples.filter((s) => metric in s.judged);
-      const verdicts = judged.map((s) => ({ questionId: s.questionId, system: s.system, verdict: typeof s.judged[metric] === "string" ? (s.judged[metric] as string) : null }));
+      const verdicts = judged
+        .map((s) => ({ questionId: s.questionId, system: s.system, verdict: typeof s.judged[metric] === "string" ? (s.judged[metric] as string) : null }))
+        .sort(inFileOrder);
       return labelRows(verdicts, labels).map((row) => ({ ...row, conditionKey: c.record.key, conditionLabel: c.record.label }));
     }),
   }));
