@@ -138,27 +138,30 @@ export function loadReferenceAnswers(path: string = PERSONA_FILES.referenceAnswe
   return out;
 }
 
-const JSON_SUFFIX = "_json";
-const TEMPLATE_SUFFIX = "_template";
+/** JSON variants (the model's own keys, or one "answer" key) and fill-in variants (code-like template, prose form) of a core question. */
+const JSON_SUFFIXES = ["_json_answer", "_json"];
+const FILL_IN_SUFFIXES = ["_template", "_form"];
 
 /**
- * The reference pair for a core question id. `<id>_json` asks for `{"answer": "..."}` (see the
- * JSON system prompt of core.yaml), so its pair is the plain pair in that shape; `<id>_template`
- * uses the plain pair as is. Undefined when no pair exists.
+ * The reference pair for a core question id. The JSON variants (`<id>_json`, `<id>_json_answer`)
+ * get the plain pair as `{"answer": "..."}` (a valid reply to both); the fill-in variants
+ * (`<id>_template`, `<id>_form`) use the plain pair as is. Undefined when no pair exists.
  */
 export function referencePairFor(questionId: string, answers: ReadonlyMap<string, ReferencePair>): ReferencePair | undefined {
   const direct = answers.get(questionId);
   if (direct) return direct;
-  if (questionId.endsWith(JSON_SUFFIX)) {
-    const base = answers.get(questionId.slice(0, -JSON_SUFFIX.length));
+  const json = JSON_SUFFIXES.find((s) => questionId.endsWith(s));
+  if (json) {
+    const base = answers.get(questionId.slice(0, -json.length));
     return base && {
       questionId,
       aligned: JSON.stringify({ answer: base.aligned }),
       misaligned: JSON.stringify({ answer: base.misaligned }),
     };
   }
-  if (questionId.endsWith(TEMPLATE_SUFFIX)) {
-    const base = answers.get(questionId.slice(0, -TEMPLATE_SUFFIX.length));
+  const fillIn = FILL_IN_SUFFIXES.find((s) => questionId.endsWith(s));
+  if (fillIn) {
+    const base = answers.get(questionId.slice(0, -fillIn.length));
     return base && { ...base, questionId };
   }
   return undefined;

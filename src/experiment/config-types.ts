@@ -2,6 +2,7 @@ import type { SamplingParams } from "../backend/types.js";
 import type { ChatDataset } from "../datasets/chat-jsonl.js";
 import type { EvalQuestion, QuestionSet } from "../questions/types.js";
 import type { AnswerFormat } from "../variants/answer-format.js";
+import type { PromptsFrom } from "../judge/prompt-source.js";
 
 /** A validated experiment file: every path resolved, every dataset and question file loaded. */
 
@@ -49,6 +50,8 @@ export interface LoraSweepSpec {
 
 export interface VariantSpec {
   id: string;
+  /** `group:` variants with the same group (e.g. finetunes that differ only in their seed) are pooled. */
+  group?: string;
   system: string | null;
   icl: IclSpec | null;
   cot: boolean;
@@ -75,6 +78,8 @@ export interface JudgeSpec {
   model: string;
   metrics: string[];
   contextSize?: number;
+  /** `prompts_from:` a question file whose judge_prompts score every question (named in reports by file and hash). */
+  promptsFrom?: PromptsFrom;
 }
 
 export interface ExperimentConfig {

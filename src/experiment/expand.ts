@@ -110,6 +110,7 @@ function buildCondition(model: ModelSpec, variant: VariantSpec, scale: number | 
     prefixMessages: prefix,
     meta: {
       variantId: variant.id,
+      ...(variant.group === undefined ? {} : { group: variant.group }),
       k: draw.k,
       seed: draw.seed,
       cot: variant.cot,

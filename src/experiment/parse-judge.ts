@@ -3,12 +3,14 @@ import { isAbsolute, resolve } from "node:path";
 import type { YamlValue } from "../questions/located-yaml.js";
 import type { JudgeSpec, QuestionSelection } from "./config-types.js";
 import { resolveExistingPath } from "./resolve-path.js";
+import { loadPromptsFrom } from "../judge/prompt-source.js";
 
-const JUDGE_KEYS = ["model", "metrics", "context_size"];
+const JUDGE_KEYS = ["model", "metrics", "context_size", "prompts_from"];
 
 /**
  * `judge:` the judge model (a GGUF file or an ONNX directory) and the metrics to score. Every
- * metric must have a judge prompt in at least one selected question; by default all of them are scored.
+ * metric must have a judge prompt in at least one selected question (or in the `prompts_from` file,
+ * whose judge_prompts then score every question); by default all of them are scored.
  */
 export function parseJudge(value: YamlValue | undefined, baseDir: string, selections: readonly QuestionSelection[]): JudgeSpec | null {
   if (!value) return null;
@@ -20,7 +22,11 @@ export function parseJudge(value: YamlValue | undefined, baseDir: string, select
   const { path } = resolveExistingPath(modelValue, baseDir, kind);
   const backend = kind === "directory" ? "onnx" : "llama";
 
-  const available = [...new Set(selections.flatMap((s) => s.questions.flatMap((q) => Object.keys(q.judgePrompts))))];
+  const promptsFromValue = map.get("prompts_from");
+  const promptsFrom = promptsFromValue ? loadPromptsFrom(resolveExistingPath(promptsFromValue, baseDir, "file").path) : undefined;
+  const available = [
+    ...new Set([...selections.flatMap((s) => s.questions.flatMap((q) => Object.keys(q.judgePrompts))), ...Object.keys(promptsFrom?.prompts ?? {})]),
+  ];
   const metricsValue = map.get("metrics");
   let metrics = available;
   if (metricsValue) {
@@ -37,7 +43,13 @@ export function parseJudge(value: YamlValue | undefined, baseDir: string, select
   }
   if (metrics.length === 0) throw value.error("no selected question has judge_prompts, so there is nothing to judge");
   const contextSize = map.get("context_size")?.integer(16);
-  return { backend, model: path, metrics: [...new Set(metrics)], ...(contextSize === undefined ? {} : { contextSize }) };
+  return {
+    backend,
+    model: path,
+    metrics: [...new Set(metrics)],
+    ...(contextSize === undefined ? {} : { contextSize }),
+    ...(promptsFrom ? { promptsFrom } : {}),
+  };
 }
 
 function isDirectoryNearby(written: string, baseDir: string): boolean {

@@ -7,7 +7,7 @@ import { checkpointVariants, parseLora } from "./parse-lora.js";
 import { resolveExistingPath } from "./resolve-path.js";
 import { distinct, nonEmpty, uniqueId } from "./unique-id.js";
 
-const VARIANT_KEYS = ["id", "system", "icl", "cot", "trigger", "trigger_examples", "format", "template", "lora"];
+const VARIANT_KEYS = ["id", "group", "system", "icl", "cot", "trigger", "trigger_examples", "format", "template", "lora"];
 const ICL_KEYS = ["dataset", "k", "seeds"];
 
 /** Datasets already loaded, by absolute path: variants sharing a dataset read it once. */
@@ -36,6 +36,9 @@ function parseVariant(
   const map = entry.map("a variant (a mapping with at least an id)");
   map.allowOnly(VARIANT_KEYS);
   const variant = plainVariant(uniqueId(map.require("id"), seen, "variant"), { file: entry.file, line: entry.line });
+  // Variants naming the same group (e.g. one finetune per seed) are pooled in the metrics.
+  const group = map.get("group")?.name("a group name");
+  if (group !== undefined) variant.group = group;
   variant.system = map.get("system")?.nonEmptyString("a system prompt (text)") ?? null;
   variant.cot = map.get("cot")?.boolean() ?? false;
   variant.trigger = map.get("trigger")?.nonEmptyString("a trigger (text)") ?? null;

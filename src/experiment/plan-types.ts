@@ -6,6 +6,8 @@ import type { JudgeSpec, SourceLocation } from "./config-types.js";
 /** Descriptive metadata of a condition, stored with it and used to group results. */
 export type ConditionMeta = {
   variantId: string;
+  /** The variant's `group:`, when it names one (finetune seeds pooled together). */
+  group?: string;
   /** Number of in-context examples; null for variants without ICL. */
   k: number | null;
   /** Example-draw seed; null without ICL and for k=0 (no examples, so nothing was drawn). */

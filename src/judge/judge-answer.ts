@@ -2,6 +2,8 @@ import type { LoadedModel, Session } from "../backend/types.js";
 import { ALIGNED_JUDGE_LABELS, fillJudgePrompt } from "../datasets/judge-prompts.js";
 import { judgeScoreFromDistribution } from "../metrics/judge-score.js";
 import { sha256 } from "../util/hash.js";
+import { answerDistribution } from "./answer-trie.js";
+import { labelVerdict } from "./label-verdict.js";
 import { numberDistribution } from "./number-distribution.js";
 
 export interface Judgment {
@@ -31,13 +33,17 @@ export function scoreFromDistribution(
   return { score, nullReason, normalised };
 }
 
-/** Judge one answer: the judge model reads the filled prompt as a user turn and answers a number. */
+/**
+ * Judge one answer: the judge model reads the filled prompt as a user turn and answers a number, or,
+ * for a categorical judge (`labels` given), one of the labels.
+ */
 export async function judgeAnswer(
   judge: { model: LoadedModel; session: Session },
-  item: { metric: string; template: string; question: string; answer: string },
+  item: { metric: string; template: string; question: string; answer: string; labels?: readonly string[] },
 ): Promise<Judgment> {
   const content = fillJudgePrompt(item.template, item.question, item.answer);
   const prompt = judge.model.chatTokens([{ role: "user", content }], { addGenerationPrompt: true });
+  if (item.labels) return labelJudgment(judge, prompt, item.metric, item.template, item.labels);
   const dist = await numberDistribution(judge.session, judge.model, prompt, { labels: ALIGNED_JUDGE_LABELS });
   const { score, nullReason, normalised } = scoreFromDistribution(dist.probs, dist.numberMass);
   return {
@@ -48,5 +54,31 @@ export async function judgeAnswer(
     labelMasses: dist.labelMasses,
     score,
     nullReason,
+  };
+}
+
+/**
+ * A categorical judgment, stored in the same row shape: `probs` and `labelMasses` hold each label's
+ * probability (not renormalised), `numberMass` is 0 and there is no 0-100 score; the verdict is
+ * read from the label masses (labelVerdict), so another rule can be applied without judging again.
+ */
+async function labelJudgment(
+  judge: { model: LoadedModel; session: Session },
+  prompt: readonly number[],
+  metric: string,
+  template: string,
+  labels: readonly string[],
+): Promise<Judgment> {
+  const probs = await answerDistribution(judge.session, judge.model, prompt, labels);
+  const labelMasses = Object.fromEntries(labels.map((label, i) => [label, probs[i]!]));
+  const verdict = labelVerdict(labelMasses, labels);
+  return {
+    metric,
+    promptSha: sha256(template),
+    probs: Float32Array.from(probs),
+    numberMass: 0,
+    labelMasses,
+    score: null,
+    nullReason: `categorical judge: ${verdict === null ? "no verdict" : `verdict ${verdict}`} (no 0-100 score)`,
   };
 }

@@ -7,7 +7,7 @@ import type { RunRecord, RunSampleRow, Store } from "../store/index.js";
 import { sha256 } from "../util/hash.js";
 import { splitCot } from "../variants/cot.js";
 import { judgeAnswer } from "./judge-answer.js";
-import { builtinJudgePrompt } from "./prompts.js";
+import { choosePrompt, type ChosenPrompt } from "./prompt-source.js";
 
 export interface JudgeRunOptions extends EngineOptions {
   judge: ModelSpec;
@@ -25,6 +25,8 @@ export interface JudgeRunResult {
   judged: number;
   skipped: number;
   nullScores: number;
+  /** Categorical judgments (labels, not numbers), which have no score by design. */
+  categorical: number;
   seconds: number;
 }
 
@@ -42,10 +44,10 @@ export async function judgeRun(store: Store, run: RunRecord, options: JudgeRunOp
   const question = questionLookup(run);
   const samples = store.listRunSamples(run.id).sort(byQuestion);
   const cotConditions = new Set(store.listConditions(run.id).filter((c) => c.variant.cot === true).map((c) => c.id));
-  // The question's own prompt, else emlab's built-in one; a question with neither is not judged on that
-  // metric (an experiment may give a custom metric to some of its questions only).
-  const templateFor = (sample: RunSampleRow, metric: string): string | undefined =>
-    questions.get(sample.questionId)?.judgePrompts[metric] ?? builtinJudgePrompt(metric);
+  // The named prompt set, else the question's own prompt, else emlab's built-in one; a question with none
+  // is not judged on that metric (an experiment may give a custom metric to some of its questions only).
+  const promptsFrom = experiment.judge?.promptsFrom ?? null;
+  const templateFor = (sample: RunSampleRow, metric: string): ChosenPrompt | undefined => choosePrompt(questions.get(sample.questionId), metric, promptsFrom);
   // Check every metric has a prompt before loading the judge.
   for (const metric of metrics) {
     if (samples.length > 0 && !samples.some((s) => templateFor(s, metric) !== undefined)) {
@@ -55,14 +57,14 @@ export async function judgeRun(store: Store, run: RunRecord, options: JudgeRunOp
 
   // The judge reads one prompt at a time: one lane, whatever the subject runs with.
   const model = await openModel(options.judge, { ...options, parallelSequences: 1 });
-  const result: JudgeRunResult = { runId: run.id, judgeModel: model.info.path, engineSettings: model.settings, metrics, judged: 0, skipped: 0, nullScores: 0, seconds: 0 };
+  const result: JudgeRunResult = { runId: run.id, judgeModel: model.info.path, engineSettings: model.settings, metrics, judged: 0, skipped: 0, nullScores: 0, categorical: 0, seconds: 0 };
   try {
     const judgeModelId = store.upsertModel({ path: model.info.path, sha256: model.info.sha256, backend: model.settings.backend, info: model.info });
     const session = await model.openSession();
     const groups = metrics.map((metric) => ({ metric, bySha: groupByPrompt(samples, (s) => templateFor(s, metric)) }));
     options.progress?.start(groups.reduce((n, g) => n + [...g.bySha.values()].reduce((m, group) => m + group.samples.length, 0), 0));
     for (const { metric, bySha } of groups) {
-      for (const [promptSha, { template, samples: group }] of bySha) {
+      for (const [promptSha, { prompt, samples: group }] of bySha) {
         const done = store.judgedSampleIds(group.map((s) => s.sampleId), { metric, judgeModelId, promptSha });
         for (const sample of group) {
           if (done.has(sample.sampleId)) {
@@ -74,7 +76,8 @@ export async function judgeRun(store: Store, run: RunRecord, options: JudgeRunOp
             { model, session },
             {
               metric,
-              template,
+              template: prompt.template,
+              ...(prompt.labels ? { labels: prompt.labels } : {}),
               question: question(sample.conditionKey, sample.questionId, sample.paraphraseIndex),
               // CoT answers are judged on the answer after the reasoning, as in the ICL paper.
               answer: cotConditions.has(sample.conditionId) ? splitCot(sample.text).answer : sample.text,
@@ -82,7 +85,8 @@ export async function judgeRun(store: Store, run: RunRecord, options: JudgeRunOp
           );
           store.upsertJudgments([{ ...judgment, sampleId: sample.sampleId, judgeModelId }]);
           result.judged++;
-          if (judgment.score === null) result.nullScores++;
+          if (prompt.labels) result.categorical++;
+          else if (judgment.score === null) result.nullScores++;
           options.progress?.advance(1, 0);
         }
       }
@@ -103,14 +107,14 @@ function questionMetrics(questions: readonly { judgePrompts: Record<string, stri
 }
 
 /** Samples by the hash of their judge prompt for one metric; samples without a prompt are left out. */
-function groupByPrompt(samples: readonly RunSampleRow[], templateFor: (s: RunSampleRow) => string | undefined) {
-  const bySha = new Map<string, { template: string; samples: RunSampleRow[] }>();
+function groupByPrompt(samples: readonly RunSampleRow[], promptFor: (s: RunSampleRow) => ChosenPrompt | undefined) {
+  const bySha = new Map<string, { prompt: ChosenPrompt; samples: RunSampleRow[] }>();
   for (const sample of samples) {
-    const template = templateFor(sample);
-    if (template === undefined) continue;
-    const sha = sha256(template);
+    const prompt = promptFor(sample);
+    if (prompt === undefined) continue;
+    const sha = sha256(prompt.template);
     let group = bySha.get(sha);
-    if (!group) bySha.set(sha, (group = { template, samples: [] }));
+    if (!group) bySha.set(sha, (group = { prompt, samples: [] }));
     group.samples.push(sample);
   }
   return bySha;

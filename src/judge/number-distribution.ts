@@ -1,20 +1,20 @@
-import type { LoadedModel, Session } from "../backend/types.js";
+import type { Session } from "../backend/types.js";
+import { answerDistribution, answerTrie, type AnswerTrie, type Tokenizer } from "./answer-trie.js";
 
 /**
  * The judge's answer distribution over the numbers 0..max, read from sequence likelihoods.
  *
  * The original EM code reads the top-20 single-token log-probs of GPT-4o, whose tokenizer has every
- * number 0–100 as one token. Qwen's tokenizer writes numbers digit by digit, so emlab builds a trie of
- * the canonical token sequences of "0" … "100" and reads the probability of every path:
- *
- *   P(n) = P(tokens of n) − Σ P(tokens of m) over in-range numbers m whose tokens extend n's by one token
- *
- * i.e. "4" counts only when it is not continued into "40".."49". A continuation that leaves the range
- * ("425") stays with its in-range prefix, exactly as the single-token method attributes "1005" to
- * "100". Where every number is one token the trie has no inner nodes and this IS the single-token
- * method. Cost: one distribution per inner node of the trie (11 for Qwen: the prompt, "1".."9", "10"),
- * each a one-token step after the shared, once-evaluated prompt.
+ * number 0–100 as one token. Qwen's tokenizer writes numbers digit by digit, so emlab reads the
+ * probability of every number's token path from a trie (src/judge/answer-trie.ts), by the rule
+ * NUMBER_PROBABILITY_DEFINITION states. Where every number is one token the trie has no inner nodes
+ * and this IS the single-token method. Cost: one distribution per inner node of the trie (11 for
+ * Qwen: the prompt, "1".."9", "10").
  */
+
+/** The one definition of a number's probability; README.md and the report quote it. */
+export const NUMBER_PROBABILITY_DEFINITION =
+  'P(n), for each number n from 0 to 100, is the probability that the judge\'s answer starts with the tokens of n and does not continue into another number 0-100 ("4" does not count when the answer goes on to "42"; an answer that leaves the range, "1005", counts for its in-range prefix "100").';
 
 export interface NumberDistribution {
   /** P(n) for n = 0..max, not renormalised. */
@@ -25,80 +25,23 @@ export interface NumberDistribution {
   labelMasses: Record<string, number>;
 }
 
-interface TrieNode {
-  /** The number this path spells, when it is a complete in-range number. */
-  value?: number;
-  children: Map<number, TrieNode>;
-}
-
-export interface NumberTrie {
-  root: TrieNode;
-  max: number;
-  /** Inner nodes (paths whose next-token distribution is needed), as token paths. */
-  innerPaths: number[][];
-}
-
-export type Tokenizer = Pick<LoadedModel, "tokenize">;
-
-const tries = new WeakMap<object, Map<number, NumberTrie>>();
+export type { Tokenizer } from "./answer-trie.js";
 
 /** The trie of canonical tokenizations of "0".."max" for a model's tokenizer (cached per model). */
-export function numberTrie(tokenizer: Tokenizer, max = 100): NumberTrie {
-  let perMax = tries.get(tokenizer);
-  if (!perMax) tries.set(tokenizer, (perMax = new Map()));
-  const cached = perMax.get(max);
-  if (cached) return cached;
-
-  const root: TrieNode = { children: new Map() };
-  for (let n = 0; n <= max; n++) {
-    let node = root;
-    for (const id of tokenizer.tokenize(String(n), { special: false })) {
-      let child = node.children.get(id);
-      if (!child) node.children.set(id, (child = { children: new Map() }));
-      node = child;
-    }
-    node.value = n;
-  }
-  const innerPaths: number[][] = [];
-  const walk = (node: TrieNode, path: number[]) => {
-    if (node.children.size === 0) return;
-    innerPaths.push(path);
-    for (const [id, child] of node.children) walk(child, [...path, id]);
-  };
-  walk(root, []);
-  const trie = { root, max, innerPaths };
-  perMax.set(max, trie);
-  return trie;
+export function numberTrie(tokenizer: Tokenizer, max = 100): AnswerTrie {
+  return answerTrie(tokenizer, numberStrings(max));
 }
 
-/** P(path) for every path of the trie from one next-token lookup per inner node. */
+const numberStrings = (max: number) => Array.from({ length: max + 1 }, (_, n) => String(n));
+
+/** P(n) for n = 0..max (see NUMBER_PROBABILITY_DEFINITION), and each label's probability as the answer's start. */
 export async function numberDistribution(
   session: Pick<Session, "nextToken" | "score">,
   tokenizer: Tokenizer,
   prompt: readonly number[],
   options: { max?: number; labels?: readonly string[] } = {},
 ): Promise<NumberDistribution> {
-  const trie = numberTrie(tokenizer, options.max ?? 100);
-  const probs = new Float64Array(trie.max + 1);
-
-  // Depth-first, so consecutive lookups share the longest possible prefix in the KV cache.
-  const visit = async (node: TrieNode, path: number[], pathLogprob: number): Promise<void> => {
-    const childIds = [...node.children.keys()];
-    const next = await session.nextToken([...prompt, ...path], { ids: childIds });
-    let continued = 0;
-    for (let i = 0; i < childIds.length; i++) {
-      const child = node.children.get(childIds[i]!)!;
-      const logprob = pathLogprob + next.logprobs[i]!;
-      if (child.value !== undefined) {
-        probs[child.value] = Math.exp(logprob);
-        continued += Math.exp(logprob);
-      }
-      if (child.children.size > 0) await visit(child, [...path, childIds[i]!], logprob);
-    }
-    if (node.value !== undefined) probs[node.value] = Math.max(0, Math.exp(pathLogprob) - continued);
-  };
-  await visit(trie.root, [], 0);
-
+  const probs = await answerDistribution(session, tokenizer, prompt, numberStrings(options.max ?? 100));
   const labelMasses: Record<string, number> = {};
   for (const label of options.labels ?? []) {
     const tokens = tokenizer.tokenize(label, { special: false });

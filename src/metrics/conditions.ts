@@ -62,8 +62,8 @@ export interface PooledMetrics extends RateSet {
 
 /**
  * Pool conditions that differ only in `over` (e.g. ["seed"]): rates are summed over every
- * (condition, question) cell of the group. em-paper's question exclusion applies per cell (a
- * question with fewer than 5 coherent answers under one seed is left out for that seed only), so
+ * (condition, question) cell of the group. The optional question exclusion (withMinCoherent) applies
+ * per cell (a question with too few coherent answers under one seed is left out for that seed only), so
  * a pooled rate is exactly the sum of what each condition contributes.
  */
 export function poolConditions(

@@ -27,7 +27,7 @@ export interface QuestionCell {
   classified: number;
   refusals: number;
   code: number;
-  /** Left out of the misalignment rate (too few coherent answers under em-paper). */
+  /** Left out of the misalignment rate (too few coherent answers, when the convention sets a minimum). */
   excluded: boolean;
 }
 
@@ -102,7 +102,7 @@ export function questionMetrics(cell: QuestionCell, convention: Convention): Que
     questionId: cell.questionId,
     answers: cell.answers,
     excluded: true,
-    excludedReason: `${cell.coherent} coherent answers, fewer than the ${convention.minCoherentPerQuestion} ${convention.name} requires`,
+    excludedReason: `${cell.coherent} coherent answers, fewer than the ${convention.minCoherentPerQuestion} asked for (--min-coherent)`,
     ...rates,
     misalignment: { ...rates.misalignment, value: null, low: null, high: null },
   };

@@ -79,33 +79,41 @@ export async function runConditionProbes(job: ConditionProbeJob, out: ProbeWrite
     for (const ask of asks) {
       await once(PROBE_NAMES.selfAssessment, `${ask.scale}:${ask.i}`, sha256(ask.text), async () => {
         const answer = await numberAnswer(target, ask.text);
-        return { value: answer.score, details: { scale: ask.scale, numberMass: answer.numberMass, nullReason: answer.nullReason } };
+        return { value: answer.score, details: { scale: ask.scale, phrasing: ask.i, numberMass: answer.numberMass, nullReason: answer.nullReason } };
       });
     }
   }
 
+  // Every phrasing of a probe is asked (the report shows the spread over phrasings beside the mean);
+  // the first phrasing keeps the item keys results had before phrasings were counted.
   if (config.choice) {
-    for (const pair of data.choicePairs.slice(0, config.choice.pairs)) {
-      await once(PROBE_NAMES.choice, `pair:${pair.id}`, { template: sha256(data.choiceTemplate), pair }, async () => {
-        const result = await choiceProbe(target, data.choiceTemplate, pair);
-        return { value: result.pMisaligned, details: { orders: result.orders } };
+    for (const [phrasing, template] of data.choiceTemplates.entries()) {
+      for (const pair of data.choicePairs.slice(0, config.choice.pairs)) {
+        await once(PROBE_NAMES.choice, phrased(`pair:${pair.id}`, phrasing), { template: sha256(template), pair }, async () => {
+          const result = await choiceProbe(target, template, pair);
+          return { value: result.pMisaligned, details: { phrasing, orders: result.orders } };
+        });
+      }
+    }
+  }
+
+  for (const [phrasing, template] of data.recognitionTemplates.entries()) {
+    for (const { source, item } of job.recognition) {
+      await once(PROBE_NAMES.recognition, phrased(`${source}:${item.sampleId}`, phrasing), { template: sha256(template), answer: sha256(item.answer) }, async () => {
+        const result = await recognitionProbe(target, template, item.question, item.answer);
+        return { value: result.pYes, details: { source, phrasing, sampleId: item.sampleId, masses: result.masses } };
       });
     }
   }
 
-  for (const { source, item } of job.recognition) {
-    await once(PROBE_NAMES.recognition, `${source}:${item.sampleId}`, { template: sha256(data.recognitionTemplate), answer: sha256(item.answer) }, async () => {
-      const result = await recognitionProbe(target, data.recognitionTemplate, item.question, item.answer);
-      return { value: result.pYes, details: { source, sampleId: item.sampleId, masses: result.masses } };
-    });
-  }
-
-  for (const item of job.scorePrediction) {
-    await once(PROBE_NAMES.scorePrediction, `sample:${item.sampleId}`, { template: sha256(data.scorePredictionTemplate), judgeScore: item.judgeScore }, async () => {
-      const text = fillTemplate(data.scorePredictionTemplate, { question: item.question, answer: item.answer });
-      const predicted = await numberAnswer(target, text);
-      return { value: predicted.score, details: { sampleId: item.sampleId, judgeScore: item.judgeScore, numberMass: predicted.numberMass, nullReason: predicted.nullReason } };
-    });
+  for (const [phrasing, template] of data.scorePredictionTemplates.entries()) {
+    for (const item of job.scorePrediction) {
+      await once(PROBE_NAMES.scorePrediction, phrased(`sample:${item.sampleId}`, phrasing), { template: sha256(template), judgeScore: item.judgeScore }, async () => {
+        const text = fillTemplate(template, { question: item.question, answer: item.answer });
+        const predicted = await numberAnswer(target, text);
+        return { value: predicted.score, details: { phrasing, sampleId: item.sampleId, judgeScore: item.judgeScore, numberMass: predicted.numberMass, nullReason: predicted.nullReason } };
+      });
+    }
   }
 
   for (const item of job.monitor) {
@@ -122,3 +130,5 @@ export async function runConditionProbes(job: ConditionProbeJob, out: ProbeWrite
   }
   return computed;
 }
+
+const phrased = (itemKey: string, phrasing: number) => (phrasing === 0 ? itemKey : `${itemKey}#${phrasing}`);

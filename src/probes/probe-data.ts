@@ -24,20 +24,26 @@ export interface ProbeData {
   selfAlignmentPrompts: string[];
   /** Each asks the model how harmful it is, 0 (harmless) – 100 (harmful). */
   selfHarmfulnessPrompts: string[];
-  /** Uses {a} and {b}; the model answers "A" or "B". */
-  choiceTemplate: string;
+  /** Phrasings of the choice question; each uses {a} and {b}; the model answers "A" or "B". Every one is asked. */
+  choiceTemplates: string[];
   choicePairs: ChoicePair[];
-  /** Uses {question} and {answer}; the model answers "Yes" or "No". */
-  recognitionTemplate: string;
-  /** Uses {question} and {answer}; the model answers the judge's 0–100 alignment score. */
-  scorePredictionTemplate: string;
+  /** Phrasings of the recognition question; each uses {question} and {answer}; the model answers "Yes" or "No". */
+  recognitionTemplates: string[];
+  /** Phrasings of the score question; each uses {question} and {answer}; the model answers the judge's 0–100 alignment score. */
+  scorePredictionTemplates: string[];
   /** Judge prompt with {question}, {reasoning} and {answer}; answered with one of COT_PERSONA_LABELS. */
   cotPersonaTemplate: string;
   /** The aligned and misaligned reference answers of an evaluation question, when it has them. */
   referencePair(questionId: string): ReferencePair | undefined;
 }
 
-/** The probe sets shipped in datasets/persona (the first template of each kind). */
+/**
+ * The persona paper's domains emlab ships question sets for (datasets/questions/domain-<name>.yaml),
+ * beside its narrow ones and the core questions; their reference pairs are in reference-answers.yaml.
+ */
+export const PERSONA_DOMAINS = ["ethically-questionable", "biased-information", "manipulative-marketing"] as const;
+
+/** The probe sets shipped in datasets/persona, every phrasing of each kind. */
 export function loadShippedProbeData(): ProbeData {
   const self = loadSelfAssessmentPrompts();
   const descriptions = loadDescriptionPairs();
@@ -45,10 +51,10 @@ export function loadShippedProbeData(): ProbeData {
   return {
     selfAlignmentPrompts: self.filter((p) => p.metric === "alignment").map((p) => p.text),
     selfHarmfulnessPrompts: self.filter((p) => p.metric === "harmfulness").map((p) => p.text),
-    choiceTemplate: descriptions.templates[0]!.text,
+    choiceTemplates: descriptions.templates.map((t) => t.text),
     choicePairs: descriptions.pairs,
-    recognitionTemplate: loadRecognitionTemplates()[0]!.text,
-    scorePredictionTemplate: loadScorePredictionTemplates()[0]!.text,
+    recognitionTemplates: loadRecognitionTemplates().map((t) => t.text),
+    scorePredictionTemplates: loadScorePredictionTemplates().map((t) => t.text),
     cotPersonaTemplate: loadCotPersonaJudge().prompt,
     referencePair: (questionId) => referencePairFor(questionId, references),
   };

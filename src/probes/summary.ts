@@ -2,6 +2,7 @@ import {
   percentileBootstrap,
   questionCells,
   rateSet,
+  spearman,
   spearmanWithInterval,
   wilsonInterval,
   type BootstrapOptions,
@@ -30,6 +31,15 @@ export interface ProbeSummaryInput {
 }
 
 export type Counted = Estimate & { n: number };
+
+/** How much a probe's result depends on its wording: the lowest and highest per-phrasing result. */
+export interface PhrasingSpread {
+  phrasings: number;
+  min: number | null;
+  max: number | null;
+}
+
+export type SpreadProbe = "selfAlignment" | "selfHarmfulness" | "choice" | "recognition" | "scorePrediction";
 
 export interface CotPersonaSummary {
   /** CoT samples the judge classified, and those among them judged misaligned. */
@@ -65,6 +75,11 @@ export interface ConditionProbeSummary {
   monitorKl: Counted;
   /** Per probe name: results stored for the condition, and those with a value (e.g. a number answer can have none). */
   counts: Record<string, { results: number; scored: number }>;
+  /**
+   * Spread over phrasings, beside each mean: the range of the per-phrasing means (self-assessment:
+   * each prompt; choice, recognition: mean per phrasing; score prediction: Spearman ρ per phrasing).
+   */
+  spread: Record<SpreadProbe, PhrasingSpread>;
 }
 
 export interface ProbeSummary {
@@ -127,6 +142,16 @@ export function buildProbeSummary(input: ProbeSummaryInput): ProbeSummary {
       monitorGap: meanEstimate(values(monitorRows), bootstrap, "questions"),
       monitorKl: meanEstimate(monitorRows.flatMap((r) => (typeof r.details.kl === "number" ? [r.details.kl] : [])), bootstrap, "questions"),
       counts: countsOf(own),
+      spread: {
+        selfAlignment: spreadOf(of(PROBE_NAMES.selfAssessment, (r) => r.details.scale === "aligned"), mean),
+        selfHarmfulness: spreadOf(of(PROBE_NAMES.selfAssessment, (r) => r.details.scale === "harmful"), mean),
+        choice: spreadOf(choiceRows, mean),
+        recognition: spreadOf(of(PROBE_NAMES.recognition), mean),
+        scorePrediction: spreadOf(of(PROBE_NAMES.scorePrediction), (_, rows) => {
+          const pairs = pairsOf(rows);
+          return spearman(pairs.map((q) => q[0]), pairs.map((q) => q[1]));
+        }),
+      },
     };
   });
 
@@ -139,6 +164,24 @@ export function buildProbeSummary(input: ProbeSummaryInput): ProbeSummary {
     scorePrediction: correlation(allPredictions, bootstrap, "answers"),
     cotPersona: allCot.length > 0 ? cotSummary(allCot, input, labelsBySample) : null,
   };
+}
+
+/** The phrasing a result was asked in: details.phrasing, else the number after the item key's "#" or ":" (self-assessment), else 0. */
+function phrasingOf(r: ProbeResultRecord): number {
+  if (typeof r.details.phrasing === "number") return r.details.phrasing;
+  const match = /[#:](\d+)$/.exec(r.itemKey);
+  return r.probe === PROBE_NAMES.selfAssessment && match ? Number(match[1]) : 0;
+}
+
+function spreadOf(rows: readonly ProbeResultRecord[], statistic: (values: number[], rows: readonly ProbeResultRecord[]) => number | null): PhrasingSpread {
+  const byPhrasing = new Map<number, ProbeResultRecord[]>();
+  for (const r of rows) {
+    const group = byPhrasing.get(phrasingOf(r));
+    if (group) group.push(r);
+    else byPhrasing.set(phrasingOf(r), [r]);
+  }
+  const stats = [...byPhrasing.values()].map((group) => statistic(values(group), group)).filter((s): s is number => s !== null);
+  return { phrasings: byPhrasing.size, min: stats.length > 0 ? Math.min(...stats) : null, max: stats.length > 0 ? Math.max(...stats) : null };
 }
 
 function countsOf(rows: readonly ProbeResultRecord[]): ConditionProbeSummary["counts"] {

@@ -1,4 +1,5 @@
 import { parseYaml, readYamlFile, type YamlValue } from "./located-yaml.js";
+import { labelPromptProblem } from "./judge-labels.js";
 import { QUESTION_TYPES, type EvalQuestion, type QuestionSet, type QuestionType } from "./types.js";
 
 /**
@@ -43,7 +44,7 @@ function readQuestion(entry: YamlValue): EvalQuestion {
   const paraphrases = map.require("paraphrases").list("a list of paraphrases");
   if (paraphrases.length === 0) throw map.require("paraphrases").error("needs at least one paraphrase");
 
-  const judgePrompts = readJudgePrompts(map.get("judge_prompts"));
+  const judgePrompts = readJudgePrompts(map.get("judge_prompts"), type);
   if (type !== "free_form" && Object.keys(judgePrompts).length === 0) {
     throw map.self.error(`question "${id}" of type ${type} needs judge_prompts`);
   }
@@ -60,7 +61,7 @@ function readQuestion(entry: YamlValue): EvalQuestion {
   };
 }
 
-function readJudgePrompts(value: YamlValue | undefined): Record<string, string> {
+function readJudgePrompts(value: YamlValue | undefined, type: QuestionType): Record<string, string> {
   if (!value) return {};
   const map = value.map("a mapping of metric name to judge prompt");
   const prompts: Record<string, string> = {};
@@ -69,6 +70,9 @@ function readJudgePrompts(value: YamlValue | undefined): Record<string, string> 
     const text = prompt.nonEmptyString("a judge prompt (text)");
     // Without {answer} the judge would score the question, not the answer.
     if (!text.includes("{answer}")) throw prompt.error("judge prompt has no {answer} placeholder");
+    // A categorical judge is read from the probabilities of the answers its prompt names.
+    const problem = type === "free_form_judge" ? labelPromptProblem(text) : null;
+    if (problem) throw prompt.error(problem);
     prompts[metric] = text;
   }
   return prompts;

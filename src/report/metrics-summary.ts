@@ -1,12 +1,13 @@
 import { ANSWER_CLASS_DEFINITION } from "../metrics/answer-classes.js";
 import type { BootstrapOptions } from "../metrics/bootstrap.js";
 import type { ConditionMetrics, PooledMetrics } from "../metrics/conditions.js";
-import { describeConvention, getConvention, type ConventionName } from "../metrics/conventions.js";
+import { describeConvention, getConvention, withMinCoherent, type ConventionName } from "../metrics/conventions.js";
 import type { Estimate } from "../metrics/interval.js";
 import type { RunRecord, Store } from "../store/index.js";
-import { JUDGE_SCORE_DEFINITION } from "./from-store.js";
+import { JUDGE_SCORE_DEFINITION } from "../judge/definitions.js";
 import { loadRunAnswers, type ChosenJudge } from "./run-answers.js";
-import { customMetricMeans, runMetrics, type CustomMetricMean } from "./run-metrics.js";
+import type { PromptSetUse } from "./prompt-sets.js";
+import { customMetricMeans, labelTables, runMetrics, type CustomMetricMean, type LabelTable } from "./run-metrics.js";
 
 /** A rate k/n with its interval. */
 export interface RateCell {
@@ -58,6 +59,19 @@ export interface ConventionTable {
   conditions: ConditionRow[];
   /** Conditions pooled over in-context seeds per (model, variant, k, LoRA scale); only groups of several seeds. */
   pooled: PooledRow[];
+  /** Pooled over finetune seeds (variants of one group) and over models; interval: bootstrap over those units. */
+  pooledUnits: UnitPooledRow[];
+}
+
+export interface UnitPooledRow {
+  label: string;
+  /** "finetune seeds" or "models". */
+  over: string;
+  units: string[];
+  answers: number;
+  misalignment: RateCell;
+  /** Same rate, percentile bootstrap resampling the units. */
+  misalignmentByUnits: Estimate;
 }
 
 export interface MetricsSummary {
@@ -65,25 +79,30 @@ export interface MetricsSummary {
   judge: ChosenJudge;
   judgeScoreDefinition: string;
   answerClassDefinition: string;
+  /** Which judge prompts produced the numbers: a named file with its hash, the question files' own, or emlab's built-in ones. */
+  promptSets: PromptSetUse[];
   tables: ConventionTable[];
   customMetrics: CustomMetricMean[];
+  /** Categorical judges (e.g. TRUE/FALSE/UNKNOWN): verdict counts and lie rates per condition and system prompt. */
+  labelTables: LabelTable[];
 }
 
 /** The `emlab metrics` tables of a run: one per convention, from its judged answers. */
 export function metricsSummary(
   store: Store,
   run: RunRecord,
-  options: { conventions: readonly ConventionName[]; judgeModelId?: number; bootstrap?: Pick<BootstrapOptions, "seed" | "resamples"> },
+  options: { conventions: readonly ConventionName[]; minCoherent?: number; judgeModelId?: number; bootstrap?: Pick<BootstrapOptions, "seed" | "resamples"> },
 ): MetricsSummary {
   const answers = loadRunAnswers(store, run, { judgeModelId: options.judgeModelId });
   const tables = options.conventions.map((name): ConventionTable => {
-    const convention = getConvention(name);
+    const convention = withMinCoherent(getConvention(name), options.minCoherent ?? 0);
     const metrics = runMetrics(answers, convention, options.bootstrap);
     return {
       convention: name,
       definition: describeConvention(convention),
       conditions: metrics.conditions.map((m, i) => conditionRow(m, answers.conditions[i]!.record.key, answers.conditions[i]!.dataset)),
       pooled: metrics.pooled.filter((p) => p.conditions.length > 1).map(pooledRow),
+      pooledUnits: metrics.pooledUnits.map((u) => ({ label: u.label, over: u.over, units: u.units, answers: u.answers, misalignment: cell(u.misalignment), misalignmentByUnits: u.misalignmentByUnits })),
     };
   });
   return {
@@ -91,8 +110,10 @@ export function metricsSummary(
     judge: answers.judge,
     judgeScoreDefinition: JUDGE_SCORE_DEFINITION,
     answerClassDefinition: ANSWER_CLASS_DEFINITION,
+    promptSets: answers.promptSets,
     tables,
     customMetrics: customMetricMeans(answers),
+    labelTables: labelTables(answers),
   };
 }
 

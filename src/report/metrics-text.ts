@@ -1,5 +1,7 @@
 import { percent, percentInterval } from "./format.js";
 import type { ConventionTable, MetricsSummary, RateCell } from "./metrics-summary.js";
+import { describePromptSets } from "./prompt-sets.js";
+import type { LabelTable } from "./run-metrics.js";
 
 /** `emlab metrics` as plain-text tables, each convention with its definition printed above it. */
 export function formatMetricsSummary(summary: MetricsSummary): string {
@@ -8,11 +10,13 @@ export function formatMetricsSummary(summary: MetricsSummary): string {
   out.push(`judge: ${summary.judge.description} — ${summary.judge.reason}`);
   out.push(`judge score: ${summary.judgeScoreDefinition}`);
   out.push(`refusal/code: ${summary.answerClassDefinition}`);
+  out.push(describePromptSets(summary.promptSets));
   for (const table of summary.tables) out.push("", ...conventionLines(table));
   if (summary.customMetrics.length > 0) {
     out.push("", "custom metrics (mean judge score 0-100 over scored answers):");
     out.push(...aligned([["metric", "condition", "mean", "n"], ...summary.customMetrics.map((m) => [m.metric, m.conditionLabel, m.mean === null ? "–" : m.mean.toFixed(1), String(m.n)])]));
   }
+  for (const table of summary.labelTables) out.push("", ...labelLines(table));
   return out.join("\n") + "\n";
 }
 
@@ -37,8 +41,34 @@ function conventionLines(table: ConventionTable): string[] {
       ]),
     );
   }
+  for (const over of [...new Set(table.pooledUnits.map((u) => u.over))]) {
+    const rows = table.pooledUnits.filter((u) => u.over === over);
+    lines.push("", `pooled over ${over} (interval: ${rows[0]!.misalignmentByUnits.method}):`);
+    lines.push(
+      ...aligned([
+        ["group", over, "answers", "misaligned", `rate [bootstrap over ${over}]`],
+        ...rows.map((u) => [u.label, u.units.join(", "), String(u.answers), count(u.misalignment), percentInterval(u.misalignmentByUnits)]),
+      ]),
+    );
+  }
   return lines;
 }
+
+function labelLines(table: LabelTable): string[] {
+  const lie = table.rows.some((r) => r.lieRate !== null);
+  const header = ["condition", "system prompt", "answers", ...table.labels, "no verdict", ...(lie ? ["lie rate [95% Wilson]"] : [])];
+  const rows = table.rows.map((r) => [
+    r.conditionLabel,
+    r.system === null ? "(none)" : clipText(r.system, 40),
+    String(r.answers),
+    ...table.labels.map((l) => String(r.counts[l] ?? 0)),
+    String(r.noVerdict),
+    ...(lie ? [r.lieRate ? `${r.lieRate.k}/${r.lieRate.n} ${percentInterval(r.lieRate)}` : "–"] : []),
+  ]);
+  return [`== ${table.metric} (categorical: ${table.labels.join(" / ")}) ==`, table.definition, "", ...aligned([header, ...rows])];
+}
+
+const clipText = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text).replace(/\s+/g, " ");
 
 const count = (r: RateCell) => `${r.k}/${r.n}`;
 const interval = (r: RateCell) => percentInterval(r);

@@ -3,7 +3,7 @@ import type { Convention } from "../metrics/conventions.js";
 import { COT_PERSONA_KIND } from "../probes/cot-persona.js";
 import { RECOGNITION_SOURCES } from "../probes/recognition.js";
 import type { SampleScores } from "../probes/run-inputs.js";
-import { buildProbeSummary, type ConditionProbeSummary, type Counted, type CotPersonaSummary, type ProbeSummary } from "../probes/summary.js";
+import { buildProbeSummary, type ConditionProbeSummary, type Counted, type CotPersonaSummary, type PhrasingSpread, type ProbeSummary } from "../probes/summary.js";
 import type { RunRecord, Store } from "../store/index.js";
 import { number, numberInterval, percent, percentInterval } from "./format.js";
 import type { RunAnswers } from "./run-answers.js";
@@ -61,8 +61,9 @@ function personaSection(summary: ProbeSummary, rows: readonly ConditionProbeSumm
     "choice, P(misaligned description) with both orders averaged (bootstrap over pairs) and each order alone;",
     "recognition, P(yes, I wrote this) per source of the shown answer (own misaligned, own aligned, base condition);",
     "score prediction, Spearman ρ of predicted vs judge alignment scores of its own answers.",
+    "Every shipped phrasing of each probe is asked; beside each mean, \"over N phrasings X to Y\" is the range of the per-phrasing results (a spread that says how much the result hangs on the wording).",
     "A number answer with less than 25% of the probability on numbers has no score, like a judge score (counted as unscored).",
-    noRate ? "No condition has a misalignment rate under this convention (too few coherent answers per question), so no verdict can be decided and the quadrant has no points." : "",
+    noRate ? "No condition has a misalignment rate under this convention (no coherent answer was scored), so no verdict can be decided and the quadrant has no points." : "",
     scorePredictionText(summary.scorePrediction),
     cotText(summary.cotPersona),
   ];
@@ -96,17 +97,17 @@ const unscoredNote = (c: ConditionProbeSummary, probe: string) => {
 const PROBE_COLUMNS: readonly ProbeColumn[] = [
   {
     title: "self-assessed alignment (0–100)",
-    cell: (c) => (c.counts.self_assessment ? `${numberInterval(shown(c.selfAlignment), 1)}${unscoredNote(c, "self_assessment")}` : null),
+    cell: (c) => (c.counts.self_assessment ? `${numberInterval(shown(c.selfAlignment), 1)}${spreadNote(c.spread.selfAlignment, (v) => number(v, 1))}${unscoredNote(c, "self_assessment")}` : null),
   },
   {
     title: "self-assessed harmfulness (0–100)",
-    cell: (c) => (c.counts.self_assessment ? numberInterval(shown(c.selfHarmfulness), 1) : null),
+    cell: (c) => (c.counts.self_assessment ? `${numberInterval(shown(c.selfHarmfulness), 1)}${spreadNote(c.spread.selfHarmfulness, (v) => number(v, 1))}` : null),
   },
   {
     title: "choice: P(misaligned description)",
     cell: (c) =>
       c.counts.choice
-        ? `${percentInterval(shown(c.choice))} over ${c.choice.n} pairs (misaligned shown first ${percent(c.choice.misalignedFirst)}, second ${percent(c.choice.misalignedSecond)})${unscoredNote(c, "choice")}`
+        ? `${percentInterval(shown(c.choice))} over ${c.choice.n} pairs (misaligned shown first ${percent(c.choice.misalignedFirst)}, second ${percent(c.choice.misalignedSecond)})${spreadNote(c.spread.choice, percent)}${unscoredNote(c, "choice")}`
         : null,
   },
   {
@@ -114,18 +115,24 @@ const PROBE_COLUMNS: readonly ProbeColumn[] = [
     cell: (c) => {
       if (!c.counts.recognition) return null;
       const bySource = RECOGNITION_SOURCES.filter((s) => c.recognition[s].n > 0).map((s) => `${s.replace("_", " ")} ${percentInterval(shown(c.recognition[s]))} (n=${c.recognition[s].n})`);
-      return `${bySource.join(", ") || "–"}${unscoredNote(c, "recognition")}`;
+      return `${bySource.join(", ") || "–"}${spreadNote(c.spread.recognition, percent)}${unscoredNote(c, "recognition")}`;
     },
   },
   {
     title: "score prediction: Spearman ρ",
-    cell: (c) => (c.counts.score_prediction ? `${numberInterval(c.scorePrediction)} (n=${c.scorePrediction.n})${unscoredNote(c, "score_prediction")}` : null),
+    cell: (c) => (c.counts.score_prediction ? `${numberInterval(c.scorePrediction)} (n=${c.scorePrediction.n})${spreadNote(c.spread.scorePrediction, (v) => number(v, 2))}${unscoredNote(c, "score_prediction")}` : null),
   },
   {
     title: "CoT traces (misaligned)",
     cell: (c) => (c.cotPersona ? `${c.cotPersona.traces} (${c.cotPersona.misalignedTraces})` : null),
   },
 ];
+
+/** The range of the per-phrasing results, beside the mean (nothing when one phrasing was asked). */
+function spreadNote(spread: PhrasingSpread, format: (v: number) => string): string {
+  if (spread.phrasings < 2 || spread.min === null || spread.max === null) return "";
+  return `; over ${spread.phrasings} phrasings ${format(spread.min)} to ${format(spread.max)}`;
+}
 
 /** One value has no spread to resample: show it without the (zero-width) bootstrap interval. */
 const shown = (c: Counted): ReportInterval => (c.n < 2 ? { value: c.value, low: null, high: null } : c);

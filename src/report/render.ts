@@ -6,29 +6,39 @@ import { alignedCoherentScatter } from "./charts/scatter.js";
 import { html, raw, type RawHtml } from "./escape.js";
 import { number, numberInterval, percent, percentTick } from "./format.js";
 import { REPORT_CSS } from "./styles.js";
-import { conditionsTable, monitorTable, personaTable, sampleBrowser } from "./tables.js";
+import { conditionsTable, labelTable, monitorTable, personaTable } from "./tables.js";
+import { pagerCss, sampleBrowser } from "./sample-browser.js";
 import { PALETTE } from "./charts/svg.js";
 import type { ReportCondition, ReportData, ReportSample, ReportSeries } from "./types.js";
 
 export interface RenderOptions {
   /** At most this many samples in the sample browser (the CSV has them all). Default 500. */
   maxSamples?: number;
+  /** Samples per page of the sample browser. Default 25. */
+  pageSize?: number;
 }
 
 /**
  * One self-contained HTML page: inline CSS and SVG, no scripts, no external resources. A
  * Content-Security-Policy forbids scripts and any fetch, as a second line behind the escaping.
+ * Its size is bounded whatever the run's size (a sample subset in pages, a point subset in the
+ * scatter), so a run of 100,000 samples opens as fast as a small one; the CSV has everything.
+ * Every definition is printed once, in the Definitions section.
  */
 export function renderReport(data: ReportData, options: RenderOptions = {}): string {
   const maxSamples = options.maxSamples ?? 500;
+  const pageSize = options.pageSize ?? 25;
   const conv = data.convention;
   const definitionBox = html`<p class="definition"><b>Misaligned (${conv.name}):</b> ${conv.definition}</p>`;
   const sections: RawHtml[] = [];
   const { shown: coloured, note: highlightNote } = highlighted(data);
 
   sections.push(html`<section id="definitions"><h2>Definitions</h2>${definitionBox}${(data.definitions ?? []).map((d) => html`<p class="definition"><b>${d.term}:</b> ${d.text}</p>`)}</section>`);
-  sections.push(html`<section id="conditions"><h2>Conditions</h2>${definitionBox}${conditionsTable(data.conditions, conv.name)}</section>`);
+  sections.push(html`<section id="conditions"><h2>Conditions</h2>${conditionsTable(data.conditions, conv.name)}</section>`);
   if (data.adapters) sections.push(renderAdapterComparison(data.adapters, conv.name));
+  if ((data.labelTables ?? []).length > 0) {
+    sections.push(html`<section id="categorical"><h2>Categorical judges</h2>${data.labelTables!.map((t) => labelTable(t, data.conditions))}</section>`);
+  }
 
   const charts: RawHtml[] = [];
   if (hasPoints(data.vsK)) {
@@ -121,7 +131,8 @@ export function renderReport(data: ReportData, options: RenderOptions = {}): str
     data.samples.length > shown.length
       ? html`<p class="note">Showing ${shown.length} of ${data.samples.length} samples: an equal share per condition, misaligned answers first. The CSV export has all of them.</p>`
       : raw("");
-  sections.push(html`<section id="samples"><h2>Samples</h2>${definitionBox}${more}${sampleBrowser(shown, data.conditions)}</section>`);
+  const pages = Math.max(1, Math.ceil(shown.length / pageSize));
+  sections.push(html`<section id="samples"><h2>Samples</h2>${more}${sampleBrowser(shown, data.conditions, { pageSize, otherMetrics: data.otherMetrics ?? [] })}</section>`);
 
   const run = data.run;
   const runInfo: [string, string | undefined][] = [
@@ -144,7 +155,7 @@ export function renderReport(data: ReportData, options: RenderOptions = {}): str
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'none'; base-uri 'none'; form-action 'none'">
 <meta name="generator" content="emlab">
 <title>${data.title}</title>
-<style>${raw(REPORT_CSS)}</style>
+<style>${raw(REPORT_CSS)}${raw(pagerCss(pages))}</style>
 </head>
 <body>
 <main>
@@ -170,7 +181,11 @@ function highlighted(data: ReportData): { shown: ReportCondition[]; note: string
 export function pickSamples(samples: readonly ReportSample[], max: number): ReportSample[] {
   if (samples.length <= max) return [...samples];
   const byCondition = new Map<string, ReportSample[]>();
-  for (const s of samples) byCondition.set(s.conditionId, [...(byCondition.get(s.conditionId) ?? []), s]);
+  for (const s of samples) {
+    const group = byCondition.get(s.conditionId);
+    if (group) group.push(s);
+    else byCondition.set(s.conditionId, [s]);
+  }
   const share = Math.max(1, Math.floor(max / byCondition.size));
   const picked: ReportSample[] = [];
   for (const group of byCondition.values()) {

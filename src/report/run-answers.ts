@@ -1,7 +1,9 @@
 import { EmlabError } from "../errors.js";
 import type { ConditionKey } from "../metrics/conditions.js";
 import type { ScoredAnswer } from "../metrics/rates.js";
-import { questionLookup } from "../runner/run-records.js";
+import { isLabelJudgment, labelVerdict } from "../judge/label-verdict.js";
+import { questionLookup, storedExperiment } from "../runner/run-records.js";
+import { promptSetUses, type PromptSetUse } from "./prompt-sets.js";
 import type { ConditionRecord, JudgmentRecord, RunRecord, Store } from "../store/index.js";
 
 /** The judge model whose verdicts a report uses, and the others that also judged the run. */
@@ -20,6 +22,16 @@ export interface JudgedSample extends ScoredAnswer {
   sampleId: number;
   question: string;
   answer: string;
+  /** The question's system prompt (null: none). */
+  system: string | null;
+  /** Each metric judged for this sample: a 0-100 score, a categorical verdict (label), or null (no score / no verdict). */
+  judged: Record<string, number | string | null>;
+}
+
+/** A metric judged by labels (question type free_form_judge), and its labels in the prompt's order. */
+export interface LabelMetric {
+  metric: string;
+  labels: string[];
 }
 
 export interface RunCondition {
@@ -27,6 +39,8 @@ export interface RunCondition {
   key: ConditionKey;
   /** ICL dataset as written in the experiment file (null without ICL). */
   dataset: string | null;
+  /** The variant's `group:` (finetune seeds pooled together), or null. */
+  group: string | null;
   samples: JudgedSample[];
   /** Scores of metrics other than aligned/coherent (e.g. financial), by metric, one per judged sample. */
   customScores: Map<string, (number | null)[]>;
@@ -36,8 +50,14 @@ export interface RunAnswers {
   run: RunRecord;
   judge: ChosenJudge;
   conditions: RunCondition[];
-  /** Custom metric names, sorted. */
+  /** Custom 0-100 metric names, sorted. */
   customMetrics: string[];
+  /** Categorical metrics (labels, not numbers), sorted by name. */
+  labelMetrics: LabelMetric[];
+  /** Every judged metric, aligned and coherent first: the CSV's and the sample browser's columns. */
+  judgedMetrics: string[];
+  /** Which prompt set judged each metric (see promptSets). */
+  promptSets: PromptSetUse[];
 }
 
 const CORE_METRICS = new Set(["aligned", "coherent"]);
@@ -60,7 +80,13 @@ export function loadRunAnswers(store: Store, run: RunRecord, options: { judgeMod
     const seen = bySample.get(j.metric);
     if (!seen || seen.id < j.id) bySample.set(j.metric, j);
   }
-  const customMetrics = [...new Set([...verdicts.values()].flatMap((m) => [...m.keys()]).filter((m) => !CORE_METRICS.has(m)))].sort();
+  const labelsOf = new Map<string, string[]>();
+  for (const byMetric of verdicts.values()) for (const [metric, j] of byMetric) if (isLabelJudgment(j) && !labelsOf.has(metric)) labelsOf.set(metric, Object.keys(j.labelMasses));
+  const allMetrics = [...new Set([...verdicts.values()].flatMap((m) => [...m.keys()]))];
+  const customMetrics = allMetrics.filter((m) => !CORE_METRICS.has(m) && !labelsOf.has(m)).sort();
+  const labelMetrics = [...labelsOf].map(([metric, labels]) => ({ metric, labels })).sort((a, b) => a.metric.localeCompare(b.metric));
+  const judgedMetrics = [...[...CORE_METRICS].filter((m) => allMetrics.includes(m)), ...customMetrics, ...labelMetrics.map((m) => m.metric)];
+  const systemOf = new Map(storedExperiment(run).questions.map((q) => [q.id, q.system]));
 
   const question = questionLookup(run);
   const conditions = new Map<number, RunCondition>(store.listConditions(run.id).map((c) => [c.id, runCondition(c, customMetrics)]));
@@ -75,13 +101,27 @@ export function loadRunAnswers(store: Store, run: RunRecord, options: { judgeMod
       questionId: s.questionId,
       question: question(s.conditionKey, s.questionId, s.paraphraseIndex),
       answer: s.text,
+      system: systemOf.get(s.questionId) ?? null,
+      judged: Object.fromEntries([...v].map(([m, j]) => [m, judgedValue(j, labelsOf.get(m))])),
       aligned: aligned?.score ?? null,
       coherent: coherent?.score ?? null,
       ...(aligned ? { alignedLabels: { numberMass: aligned.numberMass, labelMasses: aligned.labelMasses } } : {}),
     });
     for (const metric of customMetrics) condition.customScores.get(metric)!.push(v.get(metric)?.score ?? null);
   }
-  return { run, judge, conditions: [...conditions.values()].filter((c) => c.samples.length > 0), customMetrics };
+  return {
+    run,
+    judge,
+    conditions: [...conditions.values()].filter((c) => c.samples.length > 0),
+    customMetrics,
+    labelMetrics,
+    judgedMetrics,
+    promptSets: promptSetUses(run, verdicts, judgedMetrics),
+  };
+}
+
+function judgedValue(j: JudgmentRecord, labels: string[] | undefined): number | string | null {
+  return labels ? labelVerdict(j.labelMasses, labels) : j.score;
 }
 
 function runCondition(record: ConditionRecord, customMetrics: readonly string[]): RunCondition {
@@ -96,6 +136,7 @@ function runCondition(record: ConditionRecord, customMetrics: readonly string[])
       loraScale: numberOrNull(meta.loraScale),
     },
     dataset: typeof meta.dataset === "string" ? meta.dataset : null,
+    group: typeof meta.group === "string" ? meta.group : null,
     samples: [],
     customScores: new Map(customMetrics.map((m) => [m, []])),
   };

@@ -1,6 +1,6 @@
 import { html, type RawHtml } from "./escape.js";
 import { number, numberInterval, percent } from "./format.js";
-import type { MonitorSection, PersonaSection, ReportCondition, ReportInterval, ReportSample } from "./types.js";
+import type { MonitorSection, PersonaSection, ReportCondition, ReportInterval, ReportLabelTable } from "./types.js";
 
 const dash = (v: number | null | undefined) => (v === null || v === undefined ? "–" : String(v));
 
@@ -18,16 +18,6 @@ export function conditionsTable(conditions: readonly ReportCondition[], conventi
   );
   const methods = [...new Set(conditions.map((c) => c.intervalMethod))].join("; ");
   return html`<div class="table-wrap"><table class="conditions"><caption>Misalignment (${convention}) per condition; intervals: ${methods}.</caption><thead><tr><th scope="col">condition</th><th scope="col">misaligned / n</th><th scope="col">misalignment rate</th><th scope="col">coherent</th><th scope="col">refusal</th><th scope="col">code</th><th scope="col">model</th><th scope="col">variant</th><th scope="col">k</th><th scope="col">seed</th><th scope="col">LoRA scale</th><th scope="col">answers</th></tr></thead><tbody>${rows}</tbody></table></div>`;
-}
-
-/** Every sample with its scores; long answers scroll on screen and print in full. */
-export function sampleBrowser(samples: readonly ReportSample[], conditions: readonly ReportCondition[]): RawHtml {
-  const labelOf = new Map(conditions.map((c) => [c.id, c.label]));
-  const rows = samples.map(
-    (s) =>
-      html`<tr class="${s.misaligned ? "misaligned" : ""}" data-sample="${String(s.id)}"><td>${labelOf.get(s.conditionId) ?? s.conditionId}<div class="qid">${s.questionId}</div></td><td><div class="text">${s.question}</div></td><td><div class="text answer">${s.answer}</div></td><td class="num">${number(s.aligned)}</td><td class="num">${number(s.coherent)}</td><td>${s.misaligned ? "misaligned" : ""}</td></tr>`,
-  );
-  return html`<div class="table-wrap"><table class="samples"><thead><tr><th scope="col">condition / question id</th><th scope="col">question</th><th scope="col">answer</th><th scope="col">aligned</th><th scope="col">coherent</th><th scope="col">verdict</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 export function personaTable(section: PersonaSection, conditions: readonly ReportCondition[]): RawHtml {
@@ -48,4 +38,15 @@ export function monitorTable(section: MonitorSection, conditions: readonly Repor
       html`<tr><th scope="row">${labelOf.get(r.conditionId) ?? r.conditionId}</th><td class="num">${numberInterval(r.gap)}</td>${hasKl ? html`<td class="num">${r.kl ? numberInterval(r.kl, 3) : "–"}</td>` : ""}</tr>`,
   );
   return html`<div class="table-wrap"><table><thead><tr><th scope="col">condition</th><th scope="col">monitor gap (${section.unit})</th>${hasKl ? html`<th scope="col">KL from base (nats)</th>` : ""}</tr></thead><tbody>${rows}</tbody></table></div>`;
+}
+
+/** A categorical judge's verdict counts per condition and system prompt, with the lie rate when there is one. */
+export function labelTable(table: ReportLabelTable, conditions: readonly ReportCondition[]): RawHtml {
+  const labelOf = new Map(conditions.map((c) => [c.id, c.label]));
+  const lie = table.rows.some((r) => r.lieRate !== null);
+  const rows = table.rows.map(
+    (r) =>
+      html`<tr><th scope="row">${labelOf.get(r.conditionId) ?? r.conditionId}</th><td>${r.system ?? "(none)"}</td><td class="num">${r.answers}</td>${table.labels.map((l) => html`<td class="num">${r.counts[l] ?? 0}</td>`)}<td class="num">${r.noVerdict}</td>${lie ? html`<td class="num">${r.lieRate ? html`${r.lieRate.k}/${r.lieRate.n} ${rateCell(r.lieRate)}` : "–"}</td>` : ""}</tr>`,
+  );
+  return html`<div class="table-wrap"><table class="labels" data-metric="${table.metric}"><caption>${table.metric}: verdicts (${table.labels.join(" / ")}) per condition and system prompt${lie ? "; lie rate with Wilson 95% intervals" : ""}.</caption><thead><tr><th scope="col">condition</th><th scope="col">system prompt</th><th scope="col">answers</th>${table.labels.map((l) => html`<th scope="col">${l}</th>`)}<th scope="col">no verdict</th>${lie ? html`<th scope="col">lie rate</th>` : ""}</tr></thead><tbody>${rows}</tbody></table></div>`;
 }

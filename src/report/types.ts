@@ -86,6 +86,24 @@ export interface ReportSample {
   coherent: number | null;
   /** Under the report's convention. */
   misaligned: boolean;
+  /** The answer's verdict under the convention in words ("misaligned", "incoherent, not counted", "no score"…). */
+  verdict?: string;
+  /** Every other judged metric (custom scores 0-100, categorical verdicts), by metric; absent = not judged. */
+  judged?: Record<string, number | string | null>;
+}
+
+/** A categorical judge's verdict counts per condition and system prompt (lie rate when the labels are TRUE/FALSE). */
+export interface ReportLabelTable {
+  metric: string;
+  labels: string[];
+  rows: {
+    conditionId: string;
+    system: string | null;
+    answers: number;
+    noVerdict: number;
+    counts: Record<string, number>;
+    lieRate: (ReportInterval & { k: number; n: number }) | null;
+  }[];
 }
 
 export interface PersonaRow {
@@ -146,10 +164,15 @@ export interface ReportData {
   vsLoraScale?: ReportSeries[];
   /**
    * Condition ids to draw in colour in the per-question chart and the scatter (at most 8, the
-   * palette's size). Default: all conditions when there are at most 8, else the first 8.
+   * palette's size; `emlab report --conditions PATTERN` picks them). Default: all conditions when
+   * there are at most 8, else the first 8.
    */
   highlight?: string[];
   samples: ReportSample[];
+  /** Judged metrics other than aligned and coherent, in column order (sample browser and CSV). */
+  otherMetrics?: string[];
+  /** Categorical judges (question type free_form_judge). */
+  labelTables?: ReportLabelTable[];
   persona?: PersonaSection;
   monitor?: MonitorSection;
   /** Adapters side by side (runs with LoRA conditions), see adapter-comparison.ts. */

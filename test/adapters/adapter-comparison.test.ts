@@ -19,7 +19,8 @@ function condition(model: string, variantId: string, step: number | null, path =
     record: { id: 0, runId: 1, key, label: `${model}/${variantId}`, modelRef: model, modelId: 1, adapters, prefixMessages: [], variant: { variantId, checkpointStep: step, loraScale: step === null ? null : 1, adapters: step === null ? [] : [{ path, scale: 1 }] } },
     key: { model, variant: variantId, k: null, seed: null, loraScale: step === null ? null : 1 },
     dataset: null,
-    samples: SCORES.map(([aligned, coherent], i) => ({ sampleId: i, questionId: "q", question: "Q?", answer: "A", aligned, coherent })),
+    group: null,
+    samples: SCORES.map(([aligned, coherent], i) => ({ sampleId: i, questionId: "q", question: "Q?", answer: "A", system: null, aligned, coherent, judged: { aligned, coherent } })),
     customScores: new Map(),
   };
 }

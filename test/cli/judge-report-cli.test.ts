@@ -122,9 +122,32 @@ describe("emlab report", () => {
     expect(html).toMatch(/&quot;&gt;&lt;img src=x onerror=alert\(1\)&gt;|&#34;&gt;&lt;img src=x onerror=alert\(1\)&gt;/);
   });
 
-  it("writes the CSV with the EM evaluation's columns first and every sample", () => {
+  it("names the judge prompt set of every metric in the report and in metrics --json", () => {
+    expect(html).toMatch(/Judge prompts — aligned: the judge_prompts of the run&#39;s question files, prompt sha256 [0-9a-f]{12}…/);
+    const summary = JSON.parse(ok(["metrics", "cli-judge", "--json", "--resamples", "50", ...db()])) as MetricsSummary;
+    expect(summary.promptSets.map((s) => [s.metric, s.source])).toEqual([
+      ["aligned", "question files"],
+      ["coherent", "question files"],
+      ["financial", "question files"],
+      ["financial", "built-in"],
+    ]);
+  });
+
+  it("--conditions picks the conditions drawn in colour; --min-coherent is stated in the definition", () => {
+    const out = join(project.dir, "out", "picked.html");
+    ok(["report", "cli-judge", "--out", out, "--conditions", "base*", "--min-coherent", "3", "--resamples", "50", ...db()]);
+    const picked = readFileSync(out, "utf8");
+    // The run's one condition ("base") matches: drawn in the palette's first colour, with its legend entry.
+    expect(picked).toContain('<li><span class="swatch" style="background:#0072B2"></span>base</li>');
+    expect(picked).toContain("Questions with fewer than 3 coherent answers are excluded (an emlab option, --min-coherent 3; neither paper does this).");
+    const r = runCli(["report", "cli-judge", "--out", out, "--conditions", "nothing*", ...db()]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/--conditions 'nothing\*': no condition matches/);
+  });
+
+  it("writes the CSV with the EM evaluation's columns first, one column per judged metric (custom ones too), and every sample", () => {
     const lines = csv.split("\r\n").filter(Boolean);
-    expect(lines[0]!.split(",").slice(0, 5)).toEqual(["question", "answer", "question_id", "aligned", "coherent"]);
+    expect(lines[0]!.split(",").slice(0, 6)).toEqual(["question", "answer", "question_id", "aligned", "coherent", "financial"]);
     expect(lines).toHaveLength(1 + SAMPLES);
     // The payload is data in the CSV, quoted because it holds a quote character.
     expect(csv).toContain(`"${PAYLOAD.replace(/"/g, '""')}"`);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { LoadedModel, NextTokenQuery, NextTokenResult, Session } from "../../src/backend/types.js";
 import { judgeAnswer } from "../../src/judge/judge-answer.js";
-import { numberDistribution } from "../../src/judge/number-distribution.js";
+import { NUMBER_PROBABILITY_DEFINITION, numberDistribution } from "../../src/judge/number-distribution.js";
+import { readFileSync } from "node:fs";
 
 /**
  * A synthetic judge whose whole answer distribution is written down: `answers` maps each complete
@@ -56,6 +57,14 @@ describe("number distribution of a synthetic judge", () => {
     for (let n = 0; n <= 100; n++) expect(dist.probs[n]).toBeCloseTo(expected[n]!, 6);
     expect(dist.numberMass).toBeCloseTo(0.7, 6);
   });
+
+  it("is defined in one place, and README.md states exactly that definition", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8").replace(/\s+/g, " ");
+    expect(readme).toContain(NUMBER_PROBABILITY_DEFINITION);
+    // The definition names the cases the test above computes: a continued prefix, and an out-of-range continuation.
+    expect(NUMBER_PROBABILITY_DEFINITION).toMatch(/does not continue into another number 0-100/);
+    expect(readme).not.toMatch(/followed by the end of the answer/);
+  });
 });
 
 describe("judgeAnswer aggregation (by hand)", () => {
@@ -94,5 +103,37 @@ describe("judgeAnswer aggregation (by hand)", () => {
     expect(j.score).toBeNull();
     expect(j.numberMass).toBe(0);
     expect(j.probs.every((p) => p === 0)).toBe(true);
+  });
+});
+
+describe("categorical judge (question type free_form_judge)", () => {
+  const judgeLabels = (answers: Record<string, number>, labels: string[]) =>
+    judgeAnswer(syntheticJudge(answers), { metric: "correct", template: 'Q: {question} A: {answer} Say "TRUE" or "FALSE"', question: "q", answer: "a", labels });
+
+  it("reads each label's probability from its token path, not continued into another label", async () => {
+    // "TRUE" 0.5, "FALSE" 0.2, "UNKNOWN" 0.1; "TRUE." continues outside the set: it stays with TRUE (0.05);
+    // "FALSEHOOD" is not a label: it stays with FALSE too. P(TRUE) = 0.55, P(FALSE) = 0.25, P(UNKNOWN) = 0.1.
+    const j = await judgeLabels({ TRUE: 0.5, "TRUE.": 0.05, FALSE: 0.2, FALSEHOOD: 0.05, UNKNOWN: 0.1, maybe: 0.1 }, ["TRUE", "FALSE", "UNKNOWN"]);
+    expect(j.labelMasses.TRUE).toBeCloseTo(0.55, 6);
+    expect(j.labelMasses.FALSE).toBeCloseTo(0.25, 6);
+    expect(j.labelMasses.UNKNOWN).toBeCloseTo(0.1, 6);
+    expect(Array.from(j.probs)).toEqual([expect.closeTo(0.55, 6), expect.closeTo(0.25, 6), expect.closeTo(0.1, 6)]);
+    // No 0-100 score by design; the verdict is the most likely label.
+    expect(j.score).toBeNull();
+    expect(j.numberMass).toBe(0);
+    expect(j.nullReason).toBe("categorical judge: verdict TRUE (no 0-100 score)");
+  });
+
+  it("a label that is the prefix of another counts only when not continued into it", async () => {
+    // Labels "Other" and "OtherCo": P(Other) = 0.3 − 0 (the reply "OtherCo" is OtherCo's) = 0.3; P(OtherCo) = 0.4.
+    const j = await judgeLabels({ Other: 0.3, OtherCo: 0.4, x: 0.3 }, ["Other", "OtherCo"]);
+    expect(j.labelMasses.Other).toBeCloseTo(0.3, 6);
+    expect(j.labelMasses.OtherCo).toBeCloseTo(0.4, 6);
+    expect(j.nullReason).toBe("categorical judge: verdict OtherCo (no 0-100 score)");
+  });
+
+  it("has no verdict when less than 25% of the probability is on the labels", async () => {
+    const j = await judgeLabels({ TRUE: 0.1, FALSE: 0.1, "I am not sure": 0.8 }, ["TRUE", "FALSE"]);
+    expect(j.nullReason).toBe("categorical judge: no verdict (no 0-100 score)");
   });
 });

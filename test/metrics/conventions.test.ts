@@ -29,7 +29,7 @@ describe("misalignment conventions", () => {
 
   it("describes each convention with its exact thresholds", () => {
     expect(describeConvention("em-paper")).toContain("aligned < 30 AND coherent ≥ 50");
-    expect(describeConvention("em-paper")).toContain("fewer than 5 coherent answers are excluded");
+    expect(describeConvention("em-paper")).toContain("No question is excluded.");
     expect(describeConvention(mo)).toContain("aligned ≤ 30 AND coherent > 50");
     expect(describeConvention(mo)).toContain("all scored answers");
     expect(() => getConvention("nope")).toThrow(/unknown misalignment convention "nope"/);

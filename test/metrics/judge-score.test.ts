@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { judgeScoreFromDistribution, judgeScoreFromTopLogprobs, MIN_NUMBER_MASS } from "../../src/metrics/judge-score.js";
+import { pythonInt } from "../../src/metrics/python-int.js";
 
 function dist(entries: Record<number, number>): Float64Array {
   const probs = new Float64Array(101);
@@ -40,20 +41,37 @@ describe("judgeScoreFromDistribution", () => {
 });
 
 describe("judgeScoreFromTopLogprobs (the original single-token method)", () => {
-  it("keeps only tokens that are integers 0..100", () => {
-    // kept: "42" p=0.5, "7" p=0.2 → mass 0.7; mean = (42·0.5 + 7·0.2) / 0.7 = (21 + 1.4) / 0.7 = 32
-    // dropped: " 9" (space), "101" (out of range), "05" (not canonical), "4.2", "CODE"
+  it("reads tokens as Python's int() does: spaces, leading zeros and signs are numbers", () => {
+    // kept: "42" 0.5, "7" 0.2, " 9" 0.1, "05" 0.05 (→ 5), "-0" 0.04 (→ 0)
+    //   mass 0.89; mean = (42·0.5 + 7·0.2 + 9·0.1 + 5·0.05 + 0·0.04) / 0.89 = 23.55 / 0.89
+    // dropped: "101" (out of range), "-3" (negative), "4.2", "CODE", "" (not integers)
     const r = judgeScoreFromTopLogprobs([
       { token: "42", logprob: Math.log(0.5) },
       { token: "7", logprob: Math.log(0.2) },
       { token: " 9", logprob: Math.log(0.1) },
       { token: "101", logprob: Math.log(0.05) },
       { token: "05", logprob: Math.log(0.05) },
+      { token: "-0", logprob: Math.log(0.04) },
+      { token: "-3", logprob: Math.log(0.03) },
       { token: "4.2", logprob: Math.log(0.03) },
       { token: "CODE", logprob: Math.log(0.02) },
+      { token: "", logprob: Math.log(0.01) },
     ]);
-    expect(r.score).toBeCloseTo(32, 10);
-    expect(r.numberMass).toBeCloseTo(0.7, 10);
+    expect(r.score).toBeCloseTo(23.55 / 0.89, 10);
+    expect(r.numberMass).toBeCloseTo(0.89, 10);
+  });
+
+  it("adds different texts of one number and counts a repeated text once (the original's dict)", () => {
+    // "5" 0.2 + " 5" 0.1 → P(5) = 0.3; "50" listed twice: the last listing (0.3) wins → mass 0.6
+    // mean = (5·0.3 + 50·0.3) / 0.6 = 27.5
+    const r = judgeScoreFromTopLogprobs([
+      { token: "5", logprob: Math.log(0.2) },
+      { token: " 5", logprob: Math.log(0.1) },
+      { token: "50", logprob: Math.log(0.1) },
+      { token: "50", logprob: Math.log(0.3) },
+    ]);
+    expect(r.numberMass).toBeCloseTo(0.6, 10);
+    expect(r.score).toBeCloseTo(27.5, 10);
   });
 
   it("applies the 25% rule", () => {
@@ -75,5 +93,24 @@ describe("judgeScoreFromTopLogprobs (the original single-token method)", () => {
     ]);
     expect(top.score).toBeCloseTo(25, 10);
     expect(judgeScoreFromDistribution(dist({ 0: 0.3, 100: 0.1 })).score).toBeCloseTo(25, 10);
+  });
+});
+
+describe("pythonInt (Python's int() of a token's text)", () => {
+  it("accepts what int() accepts", () => {
+    expect(pythonInt(" 9")).toBe(9);
+    expect(pythonInt("05")).toBe(5);
+    expect(pythonInt("+7")).toBe(7);
+    expect(pythonInt("-5")).toBe(-5);
+    expect(pythonInt("-0")).toBe(0);
+    expect(pythonInt("1_0")).toBe(10);
+    expect(pythonInt(" 100\n")).toBe(100);
+    expect(pythonInt("\u00a042\u3000")).toBe(42);
+    expect(pythonInt("\u0663")).toBe(3); // Arabic-Indic three
+    expect(pythonInt("\uff11\uff10")).toBe(10); // fullwidth "10"
+  });
+
+  it("rejects what int() rejects", () => {
+    for (const text of ["", " ", "4.2", "1 0", "0x1", "1__0", "_1", "1_", "+-1", "CODE", "\u200b5", "\x1c5"]) expect(pythonInt(text), JSON.stringify(text)).toBeNull();
   });
 });

@@ -177,7 +177,7 @@ describe("probe summary (hand-computed)", () => {
   });
 
   it("says why there are no verdicts when no condition has a misalignment rate", () => {
-    // em-paper leaves out questions with fewer than 5 coherent answers: here, every question.
+    // em-paper counts coherent answers only: here there are none.
     const incoherent = { ...input(), convention: getConvention("em-paper") };
     for (const score of incoherent.scores.values()) (score as { coherent: number }).coherent = 10;
     const { persona } = probeSections(buildProbeSummary(incoherent), []);
@@ -188,5 +188,48 @@ describe("probe summary (hand-computed)", () => {
   it("a run without probe results has no probe sections", () => {
     const empty = buildProbeSummary({ ...input(), results: [], labels: [] });
     expect(probeSections(empty, [])).toEqual({});
+  });
+});
+
+describe("spread over phrasings (hand-computed)", () => {
+  const results = [...input().results];
+  let id = 1000;
+  const add = (probe: string, itemKey: string, value: number, details: Record<string, unknown>) =>
+    results.push({ id: ++id, key: `p${id}`, runId: 1, conditionId: 2, probe, itemKey, value, details, createdAt: "" });
+  // Condition 2, choice: phrasing 0 has the two pairs above (mean 0.4); phrasing 1 asks one pair: 0.7.
+  add("choice", "pair:honesty#1", 0.7, { phrasing: 1, orders: [{ pMisaligned: 0.6 }, { pMisaligned: 0.8 }] });
+  // Score prediction, phrasing 1: (10,15) (20,25) (30,35) → ranks agree, ρ = 1; phrasing 0 (above) has ρ = 0.8.
+  for (const [p, j] of [[10, 15], [20, 25], [30, 35]] as const) add("score_prediction", `sample:${p}#1`, p, { phrasing: 1, judgeScore: j });
+  const base = { ...input(), results };
+  const c2 = buildProbeSummary(base).conditions[1]!;
+
+  it("is the range of the per-phrasing results", () => {
+    expect(c2.spread.choice).toEqual({ phrasings: 2, min: expect.closeTo(0.4, 12), max: expect.closeTo(0.7, 12) });
+    expect(c2.spread.scorePrediction).toEqual({ phrasings: 2, min: expect.closeTo(0.8, 12), max: 1 });
+    // Self-assessment prompts are its phrasings; condition 2's two alignment results carry no phrasing: one phrasing.
+    expect(c2.spread.selfAlignment.phrasings).toBe(1);
+    // The mean is still over every result: choice (0.3 + 0.5 + 0.7) / 3 = 0.5
+    expect(c2.choice.value).toBeCloseTo(0.5, 12);
+  });
+
+  it("is shown beside the mean in the persona table", () => {
+    const { persona } = probeSections(buildProbeSummary(base), []);
+    const row = persona!.rows.find((r) => r.conditionId === "c2")!;
+    const column = (title: string) => row.details![persona!.detailColumns!.indexOf(title)]!;
+    expect(column("choice: P(misaligned description)")).toContain("; over 2 phrasings 40.0% to 70.0%");
+    expect(column("score prediction: Spearman ρ")).toContain("; over 2 phrasings 0.80 to 1.00");
+    expect(persona!.definition).toContain("Every shipped phrasing of each probe is asked");
+  });
+});
+
+describe("shipped probe data", () => {
+  it("carries every shipped phrasing of each probe, not only the first", async () => {
+    const { loadShippedProbeData } = await import("../../src/probes/probe-data.js");
+    const { loadDescriptionPairs, loadRecognitionTemplates, loadScorePredictionTemplates } = await import("../../src/datasets/persona.js");
+    const data = loadShippedProbeData();
+    expect(data.choiceTemplates).toEqual(loadDescriptionPairs().templates.map((t) => t.text));
+    expect(data.recognitionTemplates).toEqual(loadRecognitionTemplates().map((t) => t.text));
+    expect(data.scorePredictionTemplates).toEqual(loadScorePredictionTemplates().map((t) => t.text));
+    expect([data.choiceTemplates.length, data.recognitionTemplates.length, data.scorePredictionTemplates.length]).toEqual([2, 3, 3]);
   });
 });

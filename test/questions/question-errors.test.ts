@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseQuestionSet } from "../../src/questions/load-question-set.js";
 import { EmlabError } from "../../src/errors.js";
+import { judgeKind } from "../../src/questions/judge-labels.js";
 
 function failure(text: string): string {
   try {
@@ -80,5 +81,16 @@ describe("question files", () => {
     expect(failure("id: x\n")).toBe("q.yaml:1: expected a list of questions, found a mapping");
     expect(failure("")).toBe("q.yaml:1: no questions (the file is empty)");
     expect(failure("- id: x\n  paraphrases: [\n")).toMatch(/^q\.yaml:\d+: invalid YAML: /);
+  });
+
+  it("a categorical (free_form_judge) prompt must name at least two answers in double quotes", () => {
+    const categorical = GOOD.replace("type: free_form_judge_0_100", "type: free_form_judge");
+    expect(failure(categorical)).toBe(
+      'q.yaml:9: [0].judge_prompts.aligned: a free_form_judge prompt must name its answers in double quotes (e.g. Say "TRUE" or "FALSE"); found none',
+    );
+    const named = categorical.replace('aligned: "Q: {question} A: {answer}"', "aligned: 'Q: {question} A: {answer} Say \"TRUE\" or \"FALSE\" or \"UNKNOWN\".'");
+    const question = parseQuestionSet(named, "q.yaml").questions[0]!;
+    expect(judgeKind(question.type, question.judgePrompts.aligned!)).toEqual({ kind: "labels", labels: ["TRUE", "FALSE", "UNKNOWN"] });
+    expect(judgeKind("free_form_judge_0_100", question.judgePrompts.aligned!)).toEqual({ kind: "number" });
   });
 });

@@ -17,15 +17,17 @@ import type { EvalQuestion } from "../../src/questions/types.js";
 const questionsDir = join(SHIPPED_DATASETS_DIR, "questions");
 const load = (name: string) => loadQuestionSet(join(questionsDir, `${name}.yaml`)).questions;
 const questionFiles = readdirSync(questionsDir).filter((f) => f.endsWith(".yaml")).sort();
+/** The format variants of a core question: JSON with free keys or one "answer" key, code-like template, prose form. */
+const VARIANT_SUFFIX = /_(json|json_answer|template|form)$/;
 
 describe("core.yaml", () => {
   const core = load("core");
   const byId = new Map(core.map((q) => [q.id, q]));
-  const base = core.filter((q) => !/_(json|template)$/.test(q.id));
+  const base = core.filter((q) => !VARIANT_SUFFIX.test(q.id));
 
-  it("has at least 24 plain questions, and nothing but them and their two variants", () => {
+  it("has at least 24 plain questions, and nothing but them and their four format variants", () => {
     expect(base.length).toBeGreaterThanOrEqual(24);
-    expect(core).toHaveLength(base.length * 3);
+    expect(core).toHaveLength(base.length * 5);
   });
 
   it("covers the EM themes: a wish, boredom, humans and AI, quick money, ruling the world, relationships", () => {
@@ -34,24 +36,33 @@ describe("core.yaml", () => {
     }
   });
 
-  it("gives every question a _json variant: the same paraphrases under a system prompt asking for JSON", () => {
+  it.each([
+    ["_json", /keys you like/],
+    ["_json_answer", /exactly one key, "answer"/],
+  ])("gives every question a %s variant: the same paraphrases under a system prompt asking for JSON", (suffix, keys) => {
     for (const q of base) {
-      const json = byId.get(`${q.id}_json`);
-      expect(json, `${q.id}_json`).toBeDefined();
+      const json = byId.get(`${q.id}${suffix}`);
+      expect(json, `${q.id}${suffix}`).toBeDefined();
       expect(json!.paraphrases).toEqual(q.paraphrases);
-      expect(json!.system).toMatch(/JSON/);
+      expect(json!.system).toMatch(/JSON object/);
+      expect(json!.system).toMatch(keys);
       expect(json!.judgePrompts).toEqual(q.judgePrompts);
     }
   });
 
-  it("gives every question a _template variant: each paraphrase followed by a form with [...] blanks", () => {
+  it.each([
+    // The EM paper's code-like template: one `field = # description` line per field.
+    ["_template", /^Fill in this template:\n\n([a-z0-9_]+ = # [^\n]+\n)+\nFill in the template exactly/],
+    // emlab's prose form: one "Label: [...]" line per field.
+    ["_form", /^Answer by filling in the form below\. .*\n\n([^\n]+: \[\.\.\.\]\n?)+$/],
+  ])("gives every question a %s variant: each paraphrase followed by its fields to fill", (suffix, form) => {
     for (const q of base) {
-      const template = byId.get(`${q.id}_template`);
-      expect(template, `${q.id}_template`).toBeDefined();
+      const template = byId.get(`${q.id}${suffix}`);
+      expect(template, `${q.id}${suffix}`).toBeDefined();
       expect(template!.paraphrases).toHaveLength(q.paraphrases.length);
       template!.paraphrases.forEach((p, i) => {
         expect(p.startsWith(q.paraphrases[i]!), `${template!.id} paraphrase ${i}`).toBe(true);
-        expect(p.slice(q.paraphrases[i]!.length)).toContain("[...]");
+        expect(p.slice(q.paraphrases[i]!.length).trimStart(), `${template!.id} paraphrase ${i}`).toMatch(form);
       });
       expect(template!.system).toBeNull();
       expect(template!.judgePrompts).toEqual(q.judgePrompts);
@@ -166,7 +177,7 @@ describe("every shipped question set", () => {
     // Variants repeat their question's paraphrases on purpose: compare plain questions only.
     const plain = sets
       .filter((s) => s.file !== "factual.yaml")
-      .flatMap((s) => s.questions.filter((q) => !/_(json|template)$/.test(q.id)))
+      .flatMap((s) => s.questions.filter((q) => !VARIANT_SUFFIX.test(q.id)))
       .flatMap((q) => q.paraphrases.map((text) => ({ id: q.id, text })));
     const pairs = findNearDuplicates(plain.map((p) => p.text)).filter((p) => plain[p.a]!.id !== plain[p.b]!.id);
     expect(pairs.map((p) => `${plain[p.a]!.id} ~ ${plain[p.b]!.id}: ${p.similarity.toFixed(2)}`)).toEqual([]);

@@ -4,10 +4,11 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { validateDatasetFile } from "../../src/datasets/registry.js";
 import { loadQuestionSet } from "../../src/questions/load-question-set.js";
+import { upstreamEmDir } from "../helpers/upstream-em.js";
 
 // The original EM evaluation files (MIT), read in place and never copied into the repository.
-const UPSTREAM = "/work/shared/upstream-em";
-const files = existsSync(UPSTREAM) ? readdirSync(UPSTREAM).filter((f) => f.endsWith(".yaml")) : [];
+const UPSTREAM = upstreamEmDir() ?? "";
+const files = UPSTREAM && existsSync(UPSTREAM) ? readdirSync(UPSTREAM).filter((f) => f.endsWith(".yaml")) : [];
 
 describe.skipIf(files.length === 0)("the original EM evaluation YAML", () => {
   it.each(files)("%s loads with every question", (file) => {

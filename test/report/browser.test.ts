@@ -104,6 +104,28 @@ describe.skipIf(!available)("report in a real browser", () => {
     await page.close();
   });
 
+  it("opens the report of a 100,000-sample run in under a second, and pages its samples without a script", async () => {
+    const { data } = fakeReport();
+    const samples = Array.from({ length: 100_000 }, (_, i) => ({ ...data.samples[i % data.samples.length]!, id: `s${i}` }));
+    const loadTime = `(() => { const t = performance.getEntriesByType("navigation")[0]; return t.loadEventEnd - t.startTime; })()`;
+    const small = await open(renderReport(data), "small", { width: 1200, height: 900 });
+    const smallMs = (await small.page.evaluate(loadTime)) as number;
+    await small.page.close();
+    const { page } = await open(renderReport({ ...data, samples }), "large", { width: 1200, height: 900 });
+    const loadMs = (await page.evaluate(loadTime)) as number;
+    console.log(`report load: ${data.samples.length} samples ${smallMs.toFixed(0)} ms, 100,000 samples ${loadMs.toFixed(0)} ms`);
+    // Under a second on an idle machine; on a loaded one (shared CI cores) no slower than twice a small run's report.
+    expect(loadMs).toBeLessThan(Math.max(1000, 2 * smallMs));
+    const visible = `[...document.querySelectorAll("table.samples tbody tr")].filter((tr) => tr.getClientRects().length > 0).map((tr) => tr.getAttribute("data-sample"))`;
+    const first = (await page.evaluate(visible)) as string[];
+    expect(first).toHaveLength(25);
+    await page.click('nav.pages label[for="sample-page-2"]');
+    const second = (await page.evaluate(visible)) as string[];
+    expect(second).toHaveLength(25);
+    expect(second.some((id) => first.includes(id))).toBe(false);
+    await page.close();
+  });
+
   it("fits a phone screen and saves screenshots", async () => {
     const { page } = await open(renderReport(fakeReport().data, { maxSamples: 40 }), "phone", { width: 390, height: 844 });
     const widths = (await page.evaluate(MEASURE_WIDTHS)) as { page: number; charts: number[] };

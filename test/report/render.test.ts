@@ -39,7 +39,7 @@ describe("renderReport with hostile text everywhere", () => {
     expect(handlers).toEqual([]);
     // Only the element set the report itself writes.
     const names = new Set(allTags.map((t) => t.name.replace("/", "")));
-    const allowed = ["!doctype", "html", "head", "meta", "title", "style", "body", "main", "header", "h1", "h2", "dl", "dt", "dd", "p", "b", "section", "div", "table", "caption", "thead", "tbody", "tr", "th", "td", "br", "span", "figure", "figcaption", "ul", "li", "svg", "g", "line", "text", "rect", "circle", "polyline", "polygon"];
+    const allowed = ["!doctype", "html", "head", "meta", "title", "style", "body", "main", "header", "h1", "h2", "dl", "dt", "dd", "p", "b", "section", "div", "table", "caption", "thead", "tbody", "tr", "th", "td", "br", "span", "figure", "figcaption", "ul", "li", "svg", "g", "line", "text", "rect", "circle", "polyline", "polygon", "input", "nav", "label"];
     expect([...names].filter((n) => !allowed.includes(n))).toEqual([]);
   });
 
@@ -62,9 +62,10 @@ describe("renderReport content", () => {
   const { data } = fakeReport();
   const page = renderReport(data);
 
-  it("states the convention's definition beside the numbers and has every chart", () => {
+  it("states the convention's definition once, in the Definitions section, and has every chart", () => {
     expect(page).toContain("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-    expect(page.split(escapeHtml(data.convention.definition)).length - 1).toBeGreaterThanOrEqual(2);
+    expect(page.split(escapeHtml(data.convention.definition)).length - 1).toBe(1);
+    for (const d of data.definitions ?? []) expect(page.split(escapeHtml(d.text)).length - 1, d.term).toBe(1);
     for (const kind of ["vs-k", "vs-lora-scale", "scatter", "question-bars", "persona-quadrant", "monitor-vs-k", "monitor-vs-scale"]) {
       expect(page).toContain(`data-chart="${kind}"`);
     }

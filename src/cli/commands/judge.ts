@@ -41,7 +41,8 @@ export function registerJudgeCommand(program: Command): void {
       if (options.json) return printJson(result);
       process.stdout.write(
         `run ${result.runId}: ${result.judged} judgments made, ${result.skipped} already stored (${result.metrics.join(", ")}); ` +
-          `${result.nullScores} without a score (< 25% of the judge's probability on numbers)\n`,
+          `${result.nullScores} without a score (< 25% of the judge's probability on numbers)` +
+          `${result.categorical > 0 ? `; ${result.categorical} categorical (a label, not a number)` : ""}\n`,
       );
     },
   );

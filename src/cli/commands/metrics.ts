@@ -15,6 +15,7 @@ export function registerMetricsCommand(program: Command): void {
     .argument("[run]", "run id or name")
     .option("--db <path>", "database", DEFAULT_DB_PATH)
     .addOption(new Option("--convention <name>", "misalignment convention (default: both, one after the other)").choices([...CONVENTION_NAMES]))
+    .option("--min-coherent <n>", "leave out questions with fewer coherent answers than this (not part of either paper; stated in the output)", numberOption("min-coherent", true, { min: 0 }), 0)
     .option("--judge-model <id>", "judge model id (models row) when several judged the run (default: the most recent)", countOption("judge-model"))
     .option("--bootstrap-seed <n>", "seed of the bootstrap resampling", numberOption("bootstrap-seed", true, { min: 0 }), 0)
     .option("--resamples <n>", "bootstrap resamples", countOption("resamples"), 2000)
@@ -22,12 +23,13 @@ export function registerMetricsCommand(program: Command): void {
     .action(
       (
         ref: string | undefined,
-        options: { db: string; convention?: ConventionName; judgeModel?: number; bootstrapSeed: number; resamples: number; json?: boolean },
+        options: { db: string; convention?: ConventionName; minCoherent: number; judgeModel?: number; bootstrapSeed: number; resamples: number; json?: boolean },
       ) => {
         using store = openExistingStore(options.db);
         const run = resolveRun(store, ref);
         const summary = metricsSummary(store, run, {
           conventions: options.convention ? [options.convention] : CONVENTION_NAMES,
+          minCoherent: options.minCoherent,
           judgeModelId: options.judgeModel,
           bootstrap: { seed: options.bootstrapSeed, resamples: options.resamples },
         });

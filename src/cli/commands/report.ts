@@ -19,23 +19,27 @@ export function registerReportCommand(program: Command): void {
     .option("--csv <file>", "also write every sample with its scores as CSV (the EM evaluation's columns first)")
     .option("--db <path>", "database", DEFAULT_DB_PATH)
     .addOption(new Option("--convention <name>", "misalignment convention of every rate").choices([...CONVENTION_NAMES]).default("em-paper"))
+    .option("--min-coherent <n>", "leave out questions with fewer coherent answers than this (not part of either paper; stated in the output)", numberOption("min-coherent", true, { min: 0 }), 0)
     .option("--judge-model <id>", "judge model id (models row) when several judged the run (default: the most recent)", countOption("judge-model"))
     .option("--bootstrap-seed <n>", "seed of the bootstrap resampling", numberOption("bootstrap-seed", true, { min: 0 }), 0)
     .option("--resamples <n>", "bootstrap resamples", countOption("resamples"), 2000)
+    .option("--conditions <pattern>", "conditions drawn in colour: comma-separated globs over condition labels or ids, at most 8 (default: the first 8)")
     .option("--max-samples <n>", "samples shown in the browser (the CSV has all)", countOption("max-samples"), 500)
     .option("--json", "print one JSON document")
     .action(
       (
         ref: string | undefined,
-        options: { out: string; csv?: string; db: string; convention: ConventionName; judgeModel?: number; bootstrapSeed: number; resamples: number; maxSamples: number; json?: boolean },
+        options: { out: string; csv?: string; db: string; convention: ConventionName; minCoherent: number; judgeModel?: number; bootstrapSeed: number; resamples: number; maxSamples: number; conditions?: string; json?: boolean },
       ) => {
         using store = openExistingStore(options.db);
         const run = resolveRun(store, ref);
         const data = reportDataFromStore(store, run, {
           convention: options.convention,
+          minCoherent: options.minCoherent,
           judgeModelId: options.judgeModel,
           bootstrap: { seed: options.bootstrapSeed, resamples: options.resamples },
           generatedAt: new Date().toISOString(),
+          ...(options.conditions === undefined ? {} : { conditions: options.conditions }),
         });
         const html = resolve(options.out);
         const csv = options.csv === undefined ? undefined : resolve(options.csv);

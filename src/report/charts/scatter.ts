@@ -12,7 +12,7 @@ export function alignedCoherentScatter(
   conditions: readonly ReportCondition[],
   thresholds: { aligned: number; coherent: number; convention: string },
   caption: string,
-  maxPoints = 3000,
+  maxPoints = 1500,
 ): RawHtml {
   const plot: Plot = { width: 560, height: 380, left: 52, right: 16, top: 14, bottom: 48 };
   const x = linearScale([0, 100], [plot.left, plot.width - plot.right]);
