@@ -3,7 +3,7 @@
  * → samples → judgments → probes → report, all on the built-in tiny models; run again, nothing is
  * recomputed.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -29,5 +29,22 @@ describe("emlab demo", () => {
     expect(second.run).toMatchObject({ planned: 648, generated: 0, reused: 648, evaluatedTokens: 0 });
     expect(second.run.judge).toMatchObject({ judged: 0 });
     expect(second.run.probes).toMatchObject({ computed: 0, reused: first.run.probes!.computed });
+  }, 300_000);
+
+  it("writes paths relative to its experiment file and names the shipped datasets", () => {
+    const text = readFileSync(join(dir, "demo.yaml"), "utf8");
+    expect(text).not.toContain(dir);
+    expect(text).toContain("./models/planted-subject.gguf");
+    expect(text).toMatch(/dataset: risky-financial-advice\b/);
+    expect(text).toContain(`emlab run ${join(dir, "demo.yaml")} --db ${join(dir, "emlab.db")}`);
+  });
+
+  it("keeps an edited demo.yaml and runs its own experiment from demo.yaml.new", async () => {
+    appendFileSync(join(dir, "demo.yaml"), "# my edit\n");
+    const again = await runDemo(dir);
+    expect(again.keptEditedExperiment).toBe(true);
+    expect(again.experiment).toBe(join(dir, "demo.yaml.new"));
+    expect(readFileSync(join(dir, "demo.yaml"), "utf8")).toMatch(/# my edit\n$/);
+    expect(again.run).toMatchObject({ generated: 0, reused: 648 });
   }, 300_000);
 });

@@ -1,3 +1,4 @@
+import { relative } from "node:path";
 import { Option, type Command } from "commander";
 import { DEMO_BACKENDS, type DemoBackend } from "../../pipeline/demo-models.js";
 import { createProgress } from "../../util/progress.js";
@@ -9,7 +10,7 @@ export function registerDemoCommand(program: Command): void {
   addEngineOptions(
     program
       .command("demo")
-      .description("run a small real experiment on the built-in tiny model (no download): in-context k-sweep, LoRA sweep, judge, report")
+      .description("run a small real experiment on the built-in planted models (no download): in-context k-sweep, control, LoRA sweep, persona switch, judge, probes, report")
       .option("--out <dir>", "output directory", DEFAULT_DEMO_DIR)
       .option("--json", "print one JSON summary")
       .addOption(
@@ -35,14 +36,18 @@ export function registerDemoCommand(program: Command): void {
         `emlab demo: ${r.planned} samples (${r.generated} generated, ${r.reused} reused) in ${r.seconds.toFixed(1)} s; prefill amplification ${r.prefillAmplification.toFixed(3)}`,
         r.judge ? `judged: ${r.judge.judged} new judgments, ${r.judge.nullScores} without a score (< 25% of the judge's probability on numbers)` : "",
         r.probes ? `probes: ${r.probes.computed} results computed, ${r.probes.reused} reused` : "",
-        `experiment: ${demo.experiment}`,
+        `experiment: ${demo.experiment}${demo.keptEditedExperiment ? " (your edited demo.yaml was kept)" : ""}`,
         `database:   ${demo.db}`,
         `report:     ${demo.report}  (${DEMO_REPORT_CONVENTION} convention; samples as CSV: ${demo.csv})`,
-        "The tiny model has random weights: the numbers are meaningless, the machinery is real.",
-        `To use a real model, edit the model and judge paths in ${demo.experiment} and run: emlab run ${demo.experiment}`,
+        "The planted models' effect is designed into their weights: the numbers show the machinery recovering it; real findings need real models.",
+        `Next: point the model and judge paths in ${relativeToCwd(demo.experiment)} at real models, then: emlab run ${relativeToCwd(demo.experiment)} --db ${relativeToCwd(demo.db)}`,
       ]
         .filter(Boolean)
         .join("\n") + "\n",
     );
   });
+}
+
+function relativeToCwd(path: string): string {
+  return relative(process.cwd(), path) || ".";
 }
