@@ -1,9 +1,9 @@
 import { existsSync, statSync } from "node:fs";
 import { EmlabError } from "../errors.js";
 import { LlamaBackend } from "./llama/llama-model.js";
-import type { Backend, EngineOptions, LoadModelOptions, LoadedModel } from "./types.js";
+import type { Backend, BackendName, EngineOptions, LoadModelOptions, LoadedModel } from "./types.js";
 
-export type BackendName = "llama" | "onnx";
+export { BACKEND_NAMES, type BackendName } from "./types.js";
 
 /** The engine for a backend name. The ONNX engine is loaded lazily: it pulls in onnxruntime. */
 export async function backendFor(name: BackendName): Promise<Backend> {

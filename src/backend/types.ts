@@ -31,6 +31,10 @@ export interface WeightVariant {
 
 export const BASE_VARIANT: WeightVariant = Object.freeze({ lora: [] }) as WeightVariant;
 
+/** Engines an experiment file or command can name. */
+export const BACKEND_NAMES = ["llama", "onnx"] as const;
+export type BackendName = (typeof BACKEND_NAMES)[number];
+
 export type GpuChoice = "auto" | "cuda" | "vulkan" | "metal" | "cpu";
 
 export interface LoadModelOptions {

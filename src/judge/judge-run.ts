@@ -2,7 +2,7 @@ import { openModel, type ModelSpec } from "../backend/open.js";
 import type { EngineOptions, EngineSettings } from "../backend/types.js";
 import { EmlabError } from "../errors.js";
 import type { Progress } from "../util/progress.js";
-import { questionLookup, storedExperiment } from "../runner/run-records.js";
+import { questionLookup } from "../runner/run-records.js";
 import type { RunRecord, RunSampleRow, Store } from "../store/index.js";
 import { sha256 } from "../util/hash.js";
 import { splitCot } from "../variants/cot.js";
@@ -38,12 +38,12 @@ export interface JudgeRunResult {
  */
 export async function judgeRun(store: Store, run: RunRecord, options: JudgeRunOptions): Promise<JudgeRunResult> {
   const started = performance.now();
-  const experiment = storedExperiment(run);
+  const experiment = run.experiment;
   const metrics = options.metrics ?? experiment.judge?.metrics ?? questionMetrics(experiment.questions);
   const questions = new Map(experiment.questions.map((q) => [q.id, q]));
   const question = questionLookup(run);
   const samples = store.listRunSamples(run.id).sort(byQuestion);
-  const cotConditions = new Set(store.listConditions(run.id).filter((c) => c.variant.cot === true).map((c) => c.id));
+  const cotConditions = new Set(store.listConditions(run.id).filter((c) => c.variant.cot).map((c) => c.id));
   // The named prompt set, else the question's own prompt, else emlab's built-in one; a question with none
   // is not judged on that metric (an experiment may give a custom metric to some of its questions only).
   const promptsFrom = experiment.judge?.promptsFrom ?? null;

@@ -5,7 +5,7 @@ import { weightKey } from "../backend/weights.js";
 import type { ChatMessage, EngineOptions, LoadedModel } from "../backend/types.js";
 import { checkContextFits, expandExperiment, loadExperiment, summarizePlan, type Plan, type PlanSummary } from "../experiment/index.js";
 import type { ExperimentConfig, LoadExperimentOptions } from "../experiment/index.js";
-import { DEFAULT_DB_PATH, openStore, type Store } from "../store/index.js";
+import { DEFAULT_DB_PATH, EXPERIMENT_RECORD_VERSION, openStore, type Store, type StoredExperiment } from "../store/index.js";
 import type { JudgeRunResult } from "../judge/judge-run.js";
 import { parseProbeConfig } from "../probes/config.js";
 import type { ExecuteResult } from "../runner/execute.js";
@@ -106,14 +106,15 @@ export function datasetResolver(db: string): (name: string) => string | undefine
 }
 
 /** What is stored with a run: the parsed experiment, with questions (judge prompts) resolved. */
-function experimentRecord(config: ExperimentConfig, plan: Plan) {
+function experimentRecord(config: ExperimentConfig, plan: Plan): StoredExperiment {
   return {
+    formatVersion: EXPERIMENT_RECORD_VERSION,
     name: config.name,
     description: config.description,
     models: config.models.map((m) => ({ id: m.id, backend: m.backend, path: m.pathAsWritten })),
     sampling: config.sampling,
     judge: config.judge,
-    probes: config.probes,
+    probes: config.probes ?? null,
     questions: plan.questions.map((q) => ({ id: q.id, type: q.type, paraphrases: q.paraphrases, system: q.system, judgePrompts: q.judgePrompts })),
     cells: plan.cells.map((c) => ({ conditionKey: c.conditionKey, questionId: c.questionId, paraphraseIndex: c.paraphraseIndex, question: c.question })),
   };

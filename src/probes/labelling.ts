@@ -22,7 +22,7 @@ export interface CotTrace {
  * order. `conditions` (keys or labels) narrows them to those conditions.
  */
 export function cotTraces(store: Store, run: RunRecord, conditions: readonly string[] = []): CotTrace[] {
-  const cot = store.listConditions(run.id).filter((c) => c.variant.cot === true);
+  const cot = store.listConditions(run.id).filter((c) => c.variant.cot);
   const known = new Set(cot.flatMap((c) => [c.key, c.label]));
   const all = store.listConditions(run.id).flatMap((c) => [c.key, c.label]);
   for (const wanted of conditions) {

@@ -6,7 +6,7 @@ import { EmlabError } from "../errors.js";
 import { getConvention, type ConventionName } from "../metrics/index.js";
 import type { EngineOptions } from "../backend/types.js";
 import type { RunCell, RunCondition, RunPlan } from "../experiment/run-plan.js";
-import { questionLookup, storedExperiment } from "../runner/run-records.js";
+import { questionLookup } from "../runner/run-records.js";
 import type { ConditionRecord, RunRecord, RunSampleRow, Store } from "../store/index.js";
 import { adapterIdentity } from "../adapters/identity.js";
 import { splitCot } from "../variants/cot.js";
@@ -111,7 +111,7 @@ export async function runProbes(store: Store, run: RunRecord, plan: ProbePlan, o
 
   if (config.cotPersona) {
     const judge = options.judge ?? judgeOfRun(run);
-    const cotSamples = samples.filter((s) => conditionIds.get(s.conditionKey)?.variant.cot === true);
+    const cotSamples = samples.filter((s) => conditionIds.get(s.conditionKey)?.variant.cot);
     result.computed += await runCotPersona(store, run, cotSamples, shown, judge, options, data.cotPersonaTemplate, writer);
   }
   result.reused = existing.size - result.computed;
@@ -130,7 +130,7 @@ function checkData(config: ProbeConfig, data: ProbeData): void {
 /** For each sample: the question as the judge read it and the answer (after the reasoning, for CoT). */
 function shownAnswers(run: RunRecord, conditions: readonly ConditionRecord[]): (sample: RunSampleRow) => ShownAnswer & { reasoning: string | null } {
   const question = questionLookup(run);
-  const cot = new Set(conditions.filter((c) => c.variant.cot === true).map((c) => c.id));
+  const cot = new Set(conditions.filter((c) => c.variant.cot).map((c) => c.id));
   return (s) => {
     const parts = cot.has(s.conditionId) ? splitCot(s.text) : { reasoning: null, answer: s.text };
     return { sampleId: s.sampleId, question: question(s.conditionKey, s.questionId, s.paraphraseIndex), answer: parts.answer, reasoning: parts.reasoning };
@@ -196,7 +196,7 @@ async function baseDistributions(model: LoadedModel, plan: ProbePlan, base: RunC
 }
 
 function judgeOfRun(run: RunRecord): JudgeModelSpec {
-  const judge = storedExperiment(run).judge;
+  const judge = run.experiment.judge;
   if (!judge) throw new EmlabError(`run ${run.id} (${run.name}): cot_persona needs a judge model (judge: in the experiment file)`);
   return { backend: judge.backend, path: judge.model, contextSize: judge.contextSize };
 }

@@ -70,7 +70,7 @@ function isPlain(c: RunCondition): boolean {
 
 function adapterRow(c: RunCondition, data: Pick<ReportData, "persona" | "monitor">, bootstrap: Pick<BootstrapOptions, "seed" | "resamples">): AdapterRow {
   const meta = c.record.variant;
-  const written = Array.isArray(meta.adapters) ? (meta.adapters as { path: string; scale: number }[]) : [];
+  const written = meta.adapters;
   const misalignment = Object.fromEntries(
     CONVENTION_NAMES.map((name) => {
       const m = summarizeAnswers(c.samples, getConvention(name), bootstrap).misalignment;
@@ -84,10 +84,10 @@ function adapterRow(c: RunCondition, data: Pick<ReportData, "persona" | "monitor
     conditionId: c.record.key,
     label: c.record.label,
     model: c.record.modelRef,
-    variant: typeof meta.variantId === "string" ? meta.variantId : c.record.label,
+    variant: meta.variantId ?? c.record.label,
     adapters: written.length > 0 ? written.map((a) => `${a.path} ×${a.scale}`).join(" + ") : c.record.adapters.length > 0 ? `${c.record.adapters.length} adapters` : "base (no adapter)",
-    scale: typeof meta.loraScale === "number" ? meta.loraScale : null,
-    step: typeof meta.checkpointStep === "number" ? meta.checkpointStep : null,
+    scale: meta.loraScale,
+    step: meta.checkpointStep,
     answers: c.samples.length,
     misalignment,
     coherence: { value: coherence.value, low: coherence.low, high: coherence.high },

@@ -1,5 +1,4 @@
 import { builtinJudgePrompt } from "../judge/prompts.js";
-import { storedExperiment } from "../runner/run-records.js";
 import type { JudgmentRecord, RunRecord } from "../store/index.js";
 import { sha256 } from "../util/hash.js";
 
@@ -21,7 +20,7 @@ export interface PromptSetUse {
 }
 
 export function promptSetUses(run: RunRecord, verdicts: ReadonlyMap<number, ReadonlyMap<string, JudgmentRecord>>, metrics: readonly string[]): PromptSetUse[] {
-  const promptsFrom = storedExperiment(run).judge?.promptsFrom;
+  const promptsFrom = run.experiment.judge?.promptsFrom;
   const shas = new Map<string, Set<string>>(metrics.map((m) => [m, new Set()]));
   for (const byMetric of verdicts.values()) for (const [metric, j] of byMetric) shas.get(metric)?.add(j.promptSha);
   const uses: PromptSetUse[] = [];

@@ -2,7 +2,7 @@ import { EmlabError } from "../errors.js";
 import type { ConditionKey } from "../metrics/conditions.js";
 import type { ScoredAnswer } from "../metrics/rates.js";
 import { isLabelJudgment, labelVerdict } from "../judge/label-verdict.js";
-import { questionLookup, storedExperiment } from "../runner/run-records.js";
+import { questionLookup } from "../runner/run-records.js";
 import { promptSetUses, type PromptSetUse } from "./prompt-sets.js";
 import type { ConditionRecord, JudgmentRecord, RunRecord, Store } from "../store/index.js";
 
@@ -86,7 +86,7 @@ export function loadRunAnswers(store: Store, run: RunRecord, options: { judgeMod
   const customMetrics = allMetrics.filter((m) => !CORE_METRICS.has(m) && !labelsOf.has(m)).sort();
   const labelMetrics = [...labelsOf].map(([metric, labels]) => ({ metric, labels })).sort((a, b) => a.metric.localeCompare(b.metric));
   const judgedMetrics = [...[...CORE_METRICS].filter((m) => allMetrics.includes(m)), ...customMetrics, ...labelMetrics.map((m) => m.metric)];
-  const systemOf = new Map(storedExperiment(run).questions.map((q) => [q.id, q.system]));
+  const systemOf = new Map(run.experiment.questions.map((q) => [q.id, q.system]));
 
   const question = questionLookup(run);
   const conditions = new Map<number, RunCondition>(store.listConditions(run.id).map((c) => [c.id, runCondition(c, customMetrics)]));
@@ -130,19 +130,18 @@ function runCondition(record: ConditionRecord, customMetrics: readonly string[])
     record,
     key: {
       model: record.modelRef,
-      variant: typeof meta.variantId === "string" ? meta.variantId : record.label,
-      k: numberOrNull(meta.k),
-      seed: numberOrNull(meta.seed),
-      loraScale: numberOrNull(meta.loraScale),
+      variant: meta.variantId ?? record.label,
+      k: meta.k,
+      seed: meta.seed,
+      loraScale: meta.loraScale,
     },
-    dataset: typeof meta.dataset === "string" ? meta.dataset : null,
-    group: typeof meta.group === "string" ? meta.group : null,
+    dataset: meta.dataset,
+    group: meta.group,
     samples: [],
     customScores: new Map(customMetrics.map((m) => [m, []])),
   };
 }
 
-const numberOrNull = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
 function chooseJudge(store: Store, judgments: readonly JudgmentRecord[], wanted: number | undefined, run: RunRecord): ChosenJudge {
   const newest = new Map<number, number>();

@@ -4,7 +4,6 @@ import { poolOverUnits, type UnitPoolSpec, type UnitPooledMetrics } from "../met
 import { hasLieRate, LIE_RATE_DEFINITION, labelRows, type LabelRow } from "../metrics/categorical.js";
 import type { Convention } from "../metrics/conventions.js";
 import { LABEL_VERDICT_DEFINITION } from "../judge/label-verdict.js";
-import { storedExperiment } from "../runner/run-records.js";
 import type { RunAnswers, RunCondition } from "./run-answers.js";
 
 /** Mean of a custom judge metric (e.g. financial) over a condition's scored answers. */
@@ -79,7 +78,7 @@ export interface LabelTable {
 
 export function labelTables(answers: RunAnswers): LabelTable[] {
   // Rows follow the question file's order (the system prompts as the file lists them).
-  const order = new Map(storedExperiment(answers.run).questions.map((q, i) => [q.id, i]));
+  const order = new Map(answers.run.experiment.questions.map((q, i) => [q.id, i]));
   const inFileOrder = (a: { questionId: string }, b: { questionId: string }) => (order.get(a.questionId) ?? 0) - (order.get(b.questionId) ?? 0);
   return answers.labelMetrics.map(({ metric, labels }) => ({
     metric,

@@ -1,19 +1,5 @@
 import { EmlabError } from "../errors.js";
-import type { PromptsFrom } from "../judge/prompt-source.js";
 import type { RunRecord, Store } from "../store/index.js";
-
-/** The parts of a run's stored experiment record that later steps (judge, export, report) read. */
-export interface StoredExperiment {
-  name: string;
-  judge: { backend: "llama" | "onnx"; model: string; metrics: string[]; contextSize?: number; promptsFrom?: PromptsFrom } | null;
-  probes: unknown;
-  questions: { id: string; type: string; paraphrases: string[]; system: string | null; judgePrompts: Record<string, string> }[];
-  cells: { conditionKey: string; questionId: string; paraphraseIndex: number; question: string }[];
-}
-
-export function storedExperiment(run: RunRecord): StoredExperiment {
-  return run.experiment as StoredExperiment;
-}
 
 /** A run by id, or the newest run with that name; the newest run when none is named. */
 export function resolveRun(store: Store, ref: string | undefined): RunRecord {
@@ -29,6 +15,6 @@ export function resolveRun(store: Store, ref: string | undefined): RunRecord {
 /** The question text (as the question file words it) of every cell of a run. */
 export function questionLookup(run: RunRecord): (conditionKey: string, questionId: string, paraphraseIndex: number) => string {
   const map = new Map<string, string>();
-  for (const cell of storedExperiment(run).cells ?? []) map.set(`${cell.conditionKey}\u0000${cell.questionId}\u0000${cell.paraphraseIndex}`, cell.question);
+  for (const cell of run.experiment.cells) map.set(`${cell.conditionKey}\u0000${cell.questionId}\u0000${cell.paraphraseIndex}`, cell.question);
   return (conditionKey, questionId, paraphraseIndex) => map.get(`${conditionKey}\u0000${questionId}\u0000${paraphraseIndex}`) ?? "";
 }

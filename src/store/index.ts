@@ -7,3 +7,5 @@ export type { JudgmentFilter } from "./judgments.js";
 export type { ProbeResultFilter } from "./probe-results.js";
 export type { LabelFilter } from "./labels.js";
 export type * from "./types.js";
+export { decodeConditionMeta, decodeStoredExperiment, EXPERIMENT_RECORD_VERSION } from "./run-record-types.js";
+export type { StoredCell, StoredConditionMeta, StoredExperiment, StoredJudge, StoredQuestion } from "./run-record-types.js";

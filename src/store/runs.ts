@@ -4,6 +4,7 @@ import { sha256 } from "../util/hash.js";
 import { VERSION } from "../version.js";
 import { fromJson, scalarStatement, statement, toJson, writeTransaction, type Db } from "./db.js";
 import { currentOwner, ownerAlive } from "./run-owner.js";
+import { decodeConditionMeta, decodeStoredExperiment } from "./run-record-types.js";
 import type { ConditionInput, ConditionRecord, RunInput, RunRecord, RunStatus, RunSummary, StoredRunStatus } from "./types.js";
 
 /** Runs (one execution of an experiment file) and their conditions. */
@@ -161,7 +162,7 @@ function runRecord(row: RunRow): RunRecord {
   return {
     id: row.id,
     name: row.name,
-    experiment: fromJson(row.experiment),
+    experiment: decodeStoredExperiment(fromJson(row.experiment), `run ${row.id} (${row.name}): experiment`),
     experimentText: row.experiment_text,
     experimentPath: row.experiment_path,
     experimentSha256: row.experiment_sha256,
@@ -237,6 +238,6 @@ function conditionRecord(row: ConditionRow): ConditionRecord {
     modelId: row.model_id,
     adapters: fromJson(row.adapters),
     prefixMessages: fromJson(row.prefix_messages),
-    variant: fromJson(row.variant),
+    variant: decodeConditionMeta(fromJson(row.variant), `run ${row.run_id}: condition ${row.key}`),
   };
 }

@@ -1,3 +1,4 @@
+import type { StoredConditionMeta, StoredExperiment } from "./run-record-types.js";
 import type { ChatMessage, FinishReason, ModelInfo, SamplingParams } from "../backend/types.js";
 
 /** What the store's readers and writers exchange. Ids are SQLite row ids; keys are content keys. */
@@ -75,7 +76,7 @@ export interface RunOwner {
 export interface RunInput {
   name: string;
   /** The experiment file as parsed, and its exact text (its sha256 identifies the experiment). */
-  experiment: { parsed: unknown; text: string; path?: string };
+  experiment: { parsed: Partial<StoredExperiment>; text: string; path?: string };
   /** Engine settings per model id (EngineSettings from src/backend); free-form. */
   engineSettings?: Record<string, unknown>;
   plannedSamples?: number;
@@ -86,7 +87,8 @@ export interface RunInput {
 export interface RunRecord {
   id: number;
   name: string;
-  experiment: unknown;
+  /** The experiment as stored, decoded and checked (run-record-types.ts). */
+  experiment: StoredExperiment;
   experimentText: string;
   experimentPath: string | null;
   experimentSha256: string;
@@ -133,7 +135,8 @@ export interface ConditionRecord {
   modelId: number;
   adapters: { adapterId: number; sha256: string; scale: number }[];
   prefixMessages: ChatMessage[];
-  variant: Record<string, unknown>;
+  /** The condition's metadata, decoded and checked (run-record-types.ts). */
+  variant: StoredConditionMeta;
 }
 
 export interface PromptInput {

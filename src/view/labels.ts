@@ -48,7 +48,7 @@ export function writeLabel(view: ViewDb, run: RunRecord, request: LabelRequest, 
   if (!link) throw new EmlabError(`run ${run.id} (${run.name}) has no sample ${request.sampleId}`);
   let label: string | null;
   if (request.kind === COT_PERSONA_KIND) {
-    const cot = store.getCondition(link.condition_id)?.variant.cot === true;
+    const cot = store.getCondition(link.condition_id)?.variant.cot;
     const reasoning = splitCot(store.getSample(request.sampleId)!.text).reasoning;
     if (!cot || !reasoning) throw new EmlabError(`sample ${request.sampleId} is not a chain-of-thought trace (label it with ${VERDICT_KIND})`);
     label = parseHumanLabel(request.label);

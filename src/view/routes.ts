@@ -101,7 +101,7 @@ function runInfo(r: Request): void {
       label: c.label,
       modelRef: c.modelRef,
       adapters: c.adapters.map((a) => ({ sha256: a.sha256, scale: a.scale })),
-      cot: c.variant.cot === true,
+      cot: c.variant.cot,
     })),
     questions: scalarStatement(db, "SELECT DISTINCT question_id FROM run_samples WHERE run_id = ? ORDER BY question_id").all(record.id),
   });

@@ -73,7 +73,7 @@ export function sampleDetail(store: Store, db: Db, run: RunRecord, sampleId: num
       id: condition.id,
       key: condition.key,
       label: condition.label,
-      cot: condition.variant.cot === true,
+      cot: condition.variant.cot,
       modelRef: condition.modelRef,
       adapters: condition.adapters.map((a) => ({ sha256: a.sha256, scale: a.scale })),
     },
@@ -85,7 +85,7 @@ export function sampleDetail(store: Store, db: Db, run: RunRecord, sampleId: num
     foldedMessages: Math.min(condition.prefixMessages.length, prompt.messages.length),
     renderedPrompt: prompt.renderedText,
     text: sample.text,
-    reasoning: condition.variant.cot === true ? cot.reasoning : null,
+    reasoning: condition.variant.cot ? cot.reasoning : null,
     finishReason: sample.finishReason,
     seed: sample.seed,
     tokens: Array.from(sample.tokenIds, (id, i) => {

@@ -8,6 +8,7 @@ import { reportConvention } from "../../src/report/from-metrics.js";
 import { adapterComparison, renderAdapterComparison } from "../../src/report/adapter-comparison.js";
 import type { RunAnswers, RunCondition } from "../../src/report/run-answers.js";
 import { getConvention } from "../../src/metrics/conventions.js";
+import { decodeConditionMeta } from "../../src/store/index.js";
 
 // aligned 30 is misaligned only under model-organisms (≤ 30); aligned 10 under both.
 const SCORES: [number, number][] = [[30, 80], [30, 80], [30, 80], [10, 80], [10, 80], [90, 90]];
@@ -16,7 +17,7 @@ function condition(model: string, variantId: string, step: number | null, path =
   const key = `${model}:${variantId}`;
   const adapters = step === null ? [] : [{ adapterId: 1, sha256: "x", scale: 1 }];
   return {
-    record: { id: 0, runId: 1, key, label: `${model}/${variantId}`, modelRef: model, modelId: 1, adapters, prefixMessages: [], variant: { variantId, checkpointStep: step, loraScale: step === null ? null : 1, adapters: step === null ? [] : [{ path, scale: 1 }] } },
+    record: { id: 0, runId: 1, key, label: `${model}/${variantId}`, modelRef: model, modelId: 1, adapters, prefixMessages: [], variant: decodeConditionMeta({ variantId, checkpointStep: step, loraScale: step === null ? null : 1, adapters: step === null ? [] : [{ path, scale: 1 }] }, "test") },
     key: { model, variant: variantId, k: null, seed: null, loraScale: step === null ? null : 1 },
     dataset: null,
     group: null,

@@ -21,7 +21,7 @@ describe("conditions and run-sample links", () => {
     expect(condition(store, runB, modelId, "c1")).not.toBe(id);
     const back = store.getCondition(id)!;
     expect(back.adapters).toEqual([{ adapterId, sha256: "a".repeat(64), scale: 0.5 }]);
-    expect(back.variant).toEqual({ k: 2, cot: false });
+    expect(back.variant).toMatchObject({ k: 2, cot: false, seed: null, adapters: [] });
     expect(back.prefixMessages[0]?.content).toBe("prefix c1");
     expect(store.listConditions(runA).map((c) => c.key)).toEqual(["c1"]);
     expect(() => condition(store, runA, modelId, "c2", [{ sha256: "b".repeat(64), scale: 1 }])).toThrow(/not in the store/);
