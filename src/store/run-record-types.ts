@@ -64,7 +64,6 @@ export interface StoredConditionMeta {
   dataset: string | null;
   system: string | null;
   exampleIds: string[];
-  [extra: string]: unknown;
 }
 
 export function decodeStoredExperiment(value: unknown, where: string): StoredExperiment {
