@@ -53,6 +53,6 @@ export function openModel(spec: ModelSpec, engine: EngineOptions = {}, hints: { 
 
 /** The engine a model path needs: an ONNX export is a directory, a GGUF model is one file. */
 export function backendForPath(path: string): BackendName {
-  if (!existsSync(path)) throw new EmlabError(`${path}: no such model file or directory`);
+  if (!existsSync(path)) throw new EmlabError(`${path}: file not found`);
   return statSync(path).isDirectory() ? "onnx" : "llama";
 }

@@ -31,7 +31,8 @@ export interface RunExperimentResult extends ExecuteResult {
 
 /** Parse, validate and expand an experiment file (no model is loaded). */
 export function planExperiment(file: string, options: LoadExperimentOptions = {}): { config: ExperimentConfig; plan: Plan } {
-  const config = loadExperiment(file, options);
+  // Without a database, dataset names are emlab's shipped sets.
+  const config = loadExperiment(file, { resolveDatasetName: (name) => resolveDatasetName(name), ...options });
   return { config, plan: expandExperiment(config) };
 }
 

@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { importDataset, resolveDatasetName, validateDatasetFile } from "../../src/datasets/registry.js";
-import { findShippedDataset, listShippedDatasets } from "../../src/datasets/shipped.js";
+import { findShippedDataset, listShippedDatasets, SHIPPED_DATASETS_DIR } from "../../src/datasets/shipped.js";
+import { loadQuestionSet } from "../../src/questions/load-question-set.js";
 import { planExperiment, datasetResolver } from "../../src/pipeline/run-experiment.js";
 import { openStore } from "../../src/store/index.js";
 import { runCli } from "../helpers/cli.js";
@@ -159,7 +160,11 @@ describe("emlab datasets stats", () => {
     const json = JSON.parse(result.stdout) as { unit: string; datasets: { kind: string; stats: Record<string, unknown> }[] };
     expect(json.unit).toBe("words");
     const [core, risky] = json.datasets;
-    expect(core).toMatchObject({ kind: "em-yaml", stats: { questions: 72, withSystemPrompt: 24, metrics: ["aligned", "coherent"] } });
+    const shippedCore = loadQuestionSet(join(SHIPPED_DATASETS_DIR, "questions/core.yaml")).questions;
+    expect(core).toMatchObject({
+      kind: "em-yaml",
+      stats: { questions: shippedCore.length, withSystemPrompt: shippedCore.filter((q) => q.system !== null).length, metrics: ["aligned", "coherent"] },
+    });
     expect(risky).toMatchObject({ kind: "chat-jsonl", stats: { examples: 320, turns: 640 } });
     expect((risky!.stats.exampleTokens as { min: number }).min).toBeGreaterThan(0);
   });

