@@ -12,8 +12,8 @@ const committed = (file: string) => readFileSync(join(NARROW_DIR, file), "utf8")
 
 describe("the committed sets are exactly what the seeded scripts build", () => {
   it("bad-medical-advice and its control", () => {
-    const { bad, control } = buildMedicalSets();
-    expect(asJsonl(bad)).toBe(committed("bad-medical-advice.jsonl"));
+    const { narrow, control } = buildMedicalSets();
+    expect(asJsonl(narrow)).toBe(committed("bad-medical-advice.jsonl"));
     expect(asJsonl(control)).toBe(committed("bad-medical-advice-control.jsonl"));
   });
 
