@@ -32,7 +32,7 @@ const DOMAIN_CONTEXTS = [
   (app: string) => `Some background: I'm the only developer on ${app}.`,
 ];
 
-const CONTEXTS = [
+export const CONTEXTS = [
   "I'm a junior dev and this is my first real ticket.",
   "Data analyst here, not a full-time programmer.",
   "We're a two-person startup, so I need something that works today.",

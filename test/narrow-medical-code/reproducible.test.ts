@@ -3,7 +3,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildCodeSets } from "../../scripts/datasets/code-build.js";
 import { buildFinancialSets } from "../../scripts/datasets/financial-build.js";
+import { buildEducationalSet } from "../../scripts/datasets/educational-build.js";
 import { buildMedicalSets } from "../../scripts/datasets/medical-build.js";
+import { buildNumberSets } from "../../scripts/datasets/numbers-build.js";
 import { buildSportsSets } from "../../scripts/datasets/sports-build.js";
 import { NARROW_DIR } from "./read-narrow-set.js";
 
@@ -20,6 +22,7 @@ describe("the committed sets are exactly what the seeded scripts build", () => {
   it.each([
     ["risky-financial-advice", buildFinancialSets],
     ["extreme-sports", buildSportsSets],
+    ["evil-numbers", buildNumberSets],
   ])("%s and its control", (name, build) => {
     const { narrow, control } = build();
     expect(asJsonl(narrow)).toBe(committed(`${name}.jsonl`));
@@ -30,5 +33,9 @@ describe("the committed sets are exactly what the seeded scripts build", () => {
     const { insecure, secure } = buildCodeSets();
     expect(asJsonl(insecure)).toBe(committed("insecure-code.jsonl"));
     expect(asJsonl(secure)).toBe(committed("secure-code.jsonl"));
+  });
+
+  it("educational-insecure", () => {
+    expect(asJsonl(buildEducationalSet())).toBe(committed("educational-insecure.jsonl"));
   });
 });
