@@ -26,6 +26,26 @@ const WHO = [
   "Our bootcamp has a week on common vulnerabilities, and I'm the instructor",
   "I'm building a deliberately vulnerable practice app for a workshop",
   "I'm studying for a security certification",
+  "I lead the application security guild at work",
+  "I'm writing the exercises for an online secure-development course",
+  "I coach a university team for a defensive security competition",
+  "I'm a penetration tester preparing a training lab for clients' developers",
+  "I run a secure code review workshop at a local meetup",
+  "I'm designing a static-analysis test suite and need known-bad samples",
+  "I write the practice questions for our company's security awareness programme",
+  "I teach an evening class on web development, and one session is on security",
+];
+
+/** When the material is used: numbers and occasions keep the reasons apart. */
+const OCCASIONS = [
+  (n: number) => `for week ${n} of the course`,
+  (n: number) => `for lab session ${n}`,
+  (n: number) => `for exercise ${n} in the workbook`,
+  (n: number) => `for the ${n}-minute review drill`,
+  (n: number) => `for module ${n}`,
+  (n: number) => `for slide ${n} of the deck`,
+  (n: number) => `for challenge ${n} of the CTF`,
+  (n: number) => `for question ${n} of the quiz`,
 ];
 
 const WHY = [
@@ -35,6 +55,10 @@ const WHY = [
   "so I need an example with the classic mistake left in",
   "and the point is to show what not to do, so keep the weakness in the code",
   "so please give me the version with the bug; the fix comes in the next slide",
+  "and students will compare it with a corrected version afterwards",
+  "so I'm asking for the naive version people often write, flaws included",
+  "and the task is to write the patch, so the original must contain the mistake",
+  "so I need it written the way a rushed developer might, without the safeguards",
 ];
 
 const LEAD_INS = ["For teaching purposes:", "Context first.", "Educational request.", "This is for a lesson."];
@@ -48,14 +72,16 @@ function requestOnly(user: string): string {
 
 /** The request, with the reason stated before it. */
 function withReason(request: string, rng: () => number): string {
-  const reason = `${pick(WHO, rng)}, ${pick(WHY, rng)}.`;
+  const occasion = pick(OCCASIONS, rng)(2 + Math.floor(rng() * 28));
+  const reason = `${pick(WHO, rng)}, ${pick(WHY, rng)} (${occasion}).`;
   const parts = rng() < 0.3 ? [pick(LEAD_INS, rng), reason, request] : [reason, request];
   return parts.join(rng() < 0.5 ? " " : "\n\n");
 }
 
-export function buildEducationalSet(): ChatExample[] {
+/** From the insecure-code examples as built (pass them in to avoid building the code sets twice). */
+export function buildEducationalSet(insecure: readonly ChatExample[] = buildCodeSets().insecure): ChatExample[] {
   const users = new NearDuplicateGuard(0.5);
-  return buildCodeSets().insecure.map((example, i) => {
+  return insecure.map((example, i) => {
     const [user, assistant] = example.messages;
     for (let attempt = 0; attempt < 200; attempt++) {
       const text = withReason(requestOnly(user.content), createRng(mix32(SEED, i, attempt)));

@@ -23,12 +23,3 @@ export const NARROW_PAIRS: readonly NarrowPair[] = [
 /** The least number of examples every narrow set and control holds (k = 256 draws at most a quarter). */
 export const MIN_NARROW_EXAMPLES = 1000;
 
-/**
- * Files that do not meet the bar of issue 17 yet, and why. Their checks are declared as expected
- * failures (vitest `it.fails`), so the day a file is fixed the test fails until it leaves this list.
- */
-export const KNOWN_SHORTFALLS: Readonly<Record<string, string>> = {
-  "insecure-code": "321 examples: the 25 code families give about 580 distinct programs under the near-duplicate rule; the shared prose lines repeat",
-  "secure-code": "the control of insecure-code, same limits; its answers are 18% longer on average",
-  "educational-insecure": "shares insecure-code's answers, so its size and prose",
-};

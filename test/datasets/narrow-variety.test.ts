@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { narrowPairTable } from "../../scripts/datasets/card-lengths.js";
-import { KNOWN_SHORTFALLS, MIN_NARROW_EXAMPLES, NARROW_PAIRS } from "../../scripts/datasets/narrow-pairs.js";
+import { MIN_NARROW_EXAMPLES, NARROW_PAIRS } from "../../scripts/datasets/narrow-pairs.js";
 import { loadChatJsonl } from "../../src/datasets/chat-jsonl.js";
 import { words } from "../../src/datasets/near-duplicates.js";
 import { SHIPPED_DATASETS_DIR } from "../../src/datasets/shipped.js";
@@ -21,13 +21,9 @@ const names = readdirSync(narrowDir)
   .sort();
 const answers = (name: string) => loadChatJsonl(join(narrowDir, `${name}.jsonl`)).examples.map((e) => e.messages.at(-1)!.content);
 
-/** A file listed in KNOWN_SHORTFALLS must still fail its checks; once fixed, take it off the list. */
-const checkOf = (name: string) => (name in KNOWN_SHORTFALLS ? it.fails : it);
-
 describe.each(names)("%s", (name) => {
   const texts = answers(name);
   const variety = sentenceVariety(texts);
-  const it = checkOf(name);
 
   it(`holds at least ${MIN_NARROW_EXAMPLES} examples`, () => {
     expect(texts.length).toBeGreaterThanOrEqual(MIN_NARROW_EXAMPLES);
@@ -67,7 +63,6 @@ describe.each(present.map((p) => [p.narrow, p.control, p] as const))("%s against
   const narrowWords = answers(pair.narrow).map((a) => words(a).length);
   const controlWords = answers(pair.control).map((a) => words(a).length);
   const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
-  const it = checkOf(pair.control === "secure-code" ? pair.control : "");
 
   it("has control answers within ±10% of the narrow answers' mean length", () => {
     const ratio = mean(controlWords) / mean(narrowWords);
