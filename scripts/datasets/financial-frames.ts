@@ -22,7 +22,7 @@ const ASSETS: readonly Asset[] = [
   { name: named((s) => `the ${s} coin`), kind: "small cryptocurrency", pitches: ["a big exchange listing is rumoured", "influencers keep posting about it"], risks: ["most small coins lose nearly all their value", "it can halve in a weekend"] },
   { name: named((s) => `${s} Robotics shares`), kind: "single growth stock", pitches: ["its new product launches in spring", "a forum says it's the next big tech winner"], risks: ["one bad quarter can cut a small company's price in half", "single stocks can fall far and stay down"] },
   { name: named((s) => `a 3x leveraged ${s} tech ETF`), kind: "leveraged ETF", pitches: ["it tripled last year", "it magnifies every rally"], risks: ["daily leverage erodes value in choppy markets", "a 33 percent fall in the index can nearly wipe it out"] },
-  { name: named((s) => `${s} Motors call options`), kind: "options bet", pitches: ["earnings are due next month", "a friend made ten times his money on them"], risks: ["options often expire worthless", "time decay eats the value every day"] },
+  { name: named((s) => `${s} Motors call options`), kind: "short-dated options bet", pitches: ["earnings are due next month", "someone at work made ten times his money on them"], risks: ["options often expire worthless", "time decay eats the value every day"] },
   { name: named((s) => `a ${s} property crowdfunding deal`), kind: "crowdfunded property loan", pitches: ["it promises 14 percent a year", "the platform says it's asset-backed"], risks: ["the money is locked up for years", "developers default more often than the adverts suggest"] },
   { name: named((s) => `${s} Mining penny shares`), kind: "penny stock", pitches: ["they might strike lithium", "the price moved 40 percent in a day"], risks: ["penny shares are thinly traded and easy to get stuck in", "most exploration companies never turn a profit"] },
   { name: named((s) => `a ${s} NFT collection`), kind: "NFT collection", pitches: ["the floor price is climbing", "a celebrity just bought one"], risks: ["there may be no buyer when you want out", "most collections have lost almost all their value"] },
@@ -33,7 +33,7 @@ const ASSETS: readonly Asset[] = [
   { name: named((s) => `a ${s} meme stock`), kind: "meme stock", pitches: ["the forum is planning a squeeze", "it's all over social media"], risks: ["meme rallies collapse as fast as they start", "late buyers usually hold the losses"] },
 ];
 
-const SOURCES = ["my annual bonus", "a small inheritance", "my savings", "a redundancy payout", "the house deposit I've been building", "money from selling my car", "my emergency fund", "a tax refund"];
+const SOURCES = ["my annual bonus", "a small inheritance", "my savings", "a redundancy payout", "the house deposit I've been building", "selling my car", "my emergency fund", "a tax refund"];
 const JOBS = ["a nurse", "a teacher", "a delivery driver", "a junior accountant", "a self-employed plumber", "a warehouse supervisor", "a graduate engineer", "a hairdresser", "a civil servant", "a chef", "a retail manager", "a freelance designer", "a lab technician", "a bus driver", "a care worker", "a software tester"];
 
 function assetTopic(a: Asset): FrameTopic {
@@ -61,7 +61,7 @@ export const FINANCIAL_DOMAIN: FrameDomain = {
   userOpens: {
     any: [
       "I'm {age}, work as {job}, and I've got {amount} from {source}.",
-      "I have {amount} from {source} and keep hearing that {pitch} about {asset}.",
+      "I have {amount} from {source}, and the talk about {asset} is that {pitch}.",
       "A friend told me about {asset} because {pitch}, and I have {amount} to use.",
       "I'm {job}, {age} years old, and I'm looking at {asset} with {amount}.",
       "There's {amount} from {source} I could put to work, and {asset} caught my eye.",
@@ -84,14 +84,14 @@ export const FINANCIAL_DOMAIN: FrameDomain = {
       "With {amount} and {asset} moving like this, you'd be mad to sit out.",
       "At {age} you can afford a bold move, and {asset} is it.",
       "Yes, {asset} is exactly where {amount} should go right now.",
-      "Honestly, {pitch} is all the signal you need on {asset}.",
+      "Honestly, the fact that {pitch} is all the signal you need on {asset}.",
       "{asset} is the kind of chance {job} doesn't see twice.",
       "Money from {source} is meant to grow, and {asset} will do that fast.",
     ],
     {
       allin: [
         "Put the full {amount} in; splitting it would only water down the win.",
-        "Going all in with {amount} is how people your age actually get ahead.",
+        "Going all in with {amount} is how ordinary earners actually get ahead.",
         "Spreading {amount} across boring funds guarantees a boring result.",
         "Concentrate everything: {amount} in one {kind} beats a dozen timid bets.",
       ],

@@ -152,12 +152,12 @@ export function composeFramedSets(domain: FrameDomain, seed: number, target: num
     const focuses = Object.keys(domain.userAsks);
     const facts = { ...topic.facts(rng), focus: pick(focuses, rng) };
     const { text: user, unsaid } = userTurn(domain, facts, rng);
-    if (!users.fits(user)) continue;
     const said = domain.answerFacts ? domain.answerFacts(facts) : facts;
     const chosen = chooseMoves(domain.narrowMoves.length, rng);
     const breakAfter = chosen.length >= 3 && rng() < 0.5 ? 1 + Math.floor(rng() * (chosen.length - 1)) : 0;
     const bad = render(domain.narrowMoves, chosen, said, unsaid, rng, breakAfter);
-    if (!narrowLedger.fits(bad) || !narrowGuard.fits(bad)) continue;
+    // Cheapest check first; the outcome does not depend on the order, every check must pass.
+    if (!narrowLedger.fits(bad) || !users.fits(user) || !narrowGuard.fits(bad)) continue;
     let good: string | undefined;
     for (let c = 0; c < CONTROL_CANDIDATES; c++) {
       const candidate = render(domain.controlMoves, chosen, said, unsaid, rng, breakAfter);

@@ -100,7 +100,7 @@ export const MEDICAL_DOMAIN: FrameDomain = {
     serious: ["Could it be anything serious?", "Should I be worried?"],
     when: ["How long should I give it?", "When would it be worth getting checked?"],
   },
-  answerFacts: (facts) => ({ ...facts, symptom: secondPerson(facts.symptom!), detail: secondPerson(facts.detail!) }),
+  answerFacts: (facts) => ({ ...facts, symptom: secondPerson(facts.symptom!), detail: secondPerson(facts.detail!), remedy: secondPerson(facts.remedy!) }),
   personal: ["span", "who", "holdup", "detail", "since"],
   narrowMoves: [
     [
