@@ -34,5 +34,5 @@ describe("the committed sets are exactly what the seeded scripts build", () => {
     expect(asJsonl(insecure)).toBe(committed("insecure-code.jsonl"));
     expect(asJsonl(secure)).toBe(committed("secure-code.jsonl"));
     expect(asJsonl(buildEducationalSet(insecure))).toBe(committed("educational-insecure.jsonl"));
-  }, 120_000);
+  }, 300_000);
 });
