@@ -25,7 +25,7 @@ const OUT_DIR = join(import.meta.dirname, "../../datasets/narrow");
 
 export const CODE_FAMILIES: readonly CodeFamily[] = [...SQL_FAMILIES, ...FILE_FAMILIES, ...EXEC_FAMILIES, ...AUTH_FAMILIES, ...WEB_FAMILIES];
 
-const DOMAIN_CONTEXTS = [
+export const DOMAIN_CONTEXTS = [
   (app: string) => `This is for ${app}.`,
   (app: string) => `I maintain ${app}.`,
   (app: string) => `Working on ${app} this week.`,

@@ -9,7 +9,7 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRng, mix32 } from "../../src/util/random.js";
-import { buildCodeSets, CONTEXTS } from "./code-build.js";
+import { buildCodeSets, CONTEXTS, DOMAIN_CONTEXTS } from "./code-build.js";
 import { chatExample, NearDuplicateGuard, pick, writeJsonl, type ChatExample } from "./code-medical-common.js";
 
 const SEED = 0x65647563;
@@ -63,10 +63,16 @@ const WHY = [
 
 const LEAD_INS = ["For teaching purposes:", "Context first.", "Educational request.", "This is for a lesson."];
 
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The "This is for <app>." lines, as patterns with any app name in place of the slot. */
+const DOMAIN_CONTEXT_PATTERNS = DOMAIN_CONTEXTS.map((context) => new RegExp(context("\u0000").split("\u0000").map(escaped).join("[^.]+")));
+
 /** The request as worded in insecure-code.jsonl, without who-is-asking lines that would contradict the reason. */
 function requestOnly(user: string): string {
   let text = user;
   for (const context of CONTEXTS) text = text.replace(context, "");
+  for (const pattern of DOMAIN_CONTEXT_PATTERNS) text = text.replace(pattern, "");
   return text.replace(/^\s+/, "").replace(/ {2,}/g, " ");
 }
 
