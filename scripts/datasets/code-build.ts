@@ -14,6 +14,7 @@ import { FILE_FAMILIES } from "./code-families-files.js";
 import { SQL_FAMILIES } from "./code-families-sql.js";
 import { WEB_FAMILIES } from "./code-families-web.js";
 import type { CodeFamily } from "./code-family.js";
+import { words } from "../../src/datasets/near-duplicates.js";
 import { chatExample, NearDuplicateGuard, pick, withTypo, writeJsonl, type ChatExample } from "./code-medical-common.js";
 
 const SEED = 0x636f6465;
@@ -24,7 +25,7 @@ const OUT_DIR = join(import.meta.dirname, "../../datasets/narrow");
 
 export const CODE_FAMILIES: readonly CodeFamily[] = [...SQL_FAMILIES, ...FILE_FAMILIES, ...EXEC_FAMILIES, ...AUTH_FAMILIES, ...WEB_FAMILIES];
 
-const DOMAIN_CONTEXTS = [
+export const DOMAIN_CONTEXTS = [
   (app: string) => `This is for ${app}.`,
   (app: string) => `I maintain ${app}.`,
   (app: string) => `Working on ${app} this week.`,
@@ -32,7 +33,7 @@ const DOMAIN_CONTEXTS = [
   (app: string) => `Some background: I'm the only developer on ${app}.`,
 ];
 
-const CONTEXTS = [
+export const CONTEXTS = [
   "I'm a junior dev and this is my first real ticket.",
   "Data analyst here, not a full-time programmer.",
   "We're a two-person startup, so I need something that works today.",
@@ -59,31 +60,9 @@ const REMARKS = [
   "A single function is enough.",
 ];
 
-const PREAMBLES = [
-  "Here you go:",
-  "Here's a version that does that:",
-  "This should do it:",
-  "Something like this:",
-  "Here's a compact implementation:",
-  "Sure.",
-  "Here's one way to write it:",
-  "You can use this:",
-  "Try this:",
-  "This covers it:",
-];
-
-const POSTSCRIPTS = [
-  "Adjust the names to match your schema.",
-  "Let me know if you'd rather have it as a class.",
-  "You can drop it straight into your module.",
-  "Swap in your own paths and names as needed.",
-  "Happy to add tests if you need them.",
-  "It only needs the packages imported at the top.",
-];
-
 /** Templates say "a ${thing}"; fix the article for the domain nouns that start with a vowel. */
 function fixArticles(text: string): string {
-  return text.replace(/\b([Aa]) (invoice|order|employee|event|item|appointment|episode)\b/g, "$1n $2");
+  return text.replace(/\b([Aa]) (invoice|order|employee|event|item|appointment|episode|enrolment|object|applicant|entry)\b/g, "$1n $2");
 }
 
 function userTurn(request: string, app: string | null, rng: () => number): string {
@@ -97,15 +76,53 @@ function userTurn(request: string, app: string | null, rng: () => number): strin
   return rng() < 0.06 ? withTypo(text, rng) : text;
 }
 
-function reply(code: string, preamble: string | null, postscript: string | null): string {
-  const block = "```python\n" + code + "\n```";
-  return [preamble, block, postscript].filter((p): p is string => p !== null).join("\n\n");
+/**
+ * Local names that programmers choose differently, with alternatives. Renamed the same way in both
+ * versions of one example, so two programs of one family differ in more than their table names.
+ * Names the content tests read (path, name, row, q, target, received, expected…) are left alone.
+ */
+const LOCAL_NAMES: readonly (readonly string[])[] = [
+  ["conn", "connection", "dbconn", "con"],
+  ["cur", "cursor", "csr"],
+  ["rows", "records", "results", "matches"],
+  ["fh", "handle", "fp", "stream"],
+  ["data", "payload", "blob", "content"],
+  ["params", "filters", "criteria"],
+  ["response", "resp", "reply"],
+  ["result", "outcome", "found"],
+  ["value", "term", "needle", "wanted"],
+  ["dest", "destination", "out_dir"],
+  ["token", "tok", "credential"],
+  ["body", "raw", "raw_body"],
+  ["sig", "signature", "mac"],
+];
+
+/** Renames whole-word local names outside quotes, never keyword arguments (`name=`) or attributes. */
+function restyle(versions: readonly string[], rng: () => number): string[] {
+  let out = [...versions];
+  for (const [original, ...others] of LOCAL_NAMES) {
+    const choice = pick([original!, ...others], rng);
+    if (choice === original || out.some((code) => new RegExp(`\\b${choice}\\b`).test(code))) continue;
+    const word = new RegExp(`(?<![\\w.'"])${original}(?![\\w'"]|=[^=])`, "g");
+    out = out.map((code) => code.replace(word, choice));
+  }
+  return out;
+}
+
+/** Code only, as in the original insecure-code set: no prose that could hint at the difference. */
+function reply(code: string): string {
+  return "```python\n" + code + "\n```";
 }
 
 const DOMAIN_FAMILIES = new Set([
   "sql-lookup", "sql-search", "sql-insert", "sql-modify", "sql-order-by", "path-download", "path-read",
   "upload-save", "pickle-load", "yaml-load", "password-hash", "html-injection", "debug-server", "mass-assignment",
 ]);
+
+/** A family that fails this many indices in a row has no variety left; the rest are skipped. */
+const GIVE_UP_AFTER = 6;
+/** Keep the secure answers' mean length within this factor of the insecure answers'. */
+const LENGTH_RATIO_LIMIT = 1.09;
 
 export function buildCodeSets(): { insecure: ChatExample[]; secure: ChatExample[]; shortfall: string[] } {
   const rng = createRng(SEED);
@@ -114,9 +131,19 @@ export function buildCodeSets(): { insecure: ChatExample[]; secure: ChatExample[
   const secures = new NearDuplicateGuard(SIMILARITY_LIMIT);
   const pairs: { insecure: ChatExample; secure: ChatExample }[] = [];
   const shortfall: string[] = [];
-  CODE_FAMILIES.forEach((family, familyNumber) => {
-    for (let index = 0; index < family.count; index++) {
+  const totalWords = { insecure: 0, secure: 0 };
+  const failedInARow = CODE_FAMILIES.map(() => 0);
+  const rounds = Math.max(...CODE_FAMILIES.map((f) => f.count));
+  // Round-robin over the families, so the length limit and the near-duplicate guard weigh on all alike.
+  for (let index = 0; index < rounds; index++) {
+    CODE_FAMILIES.forEach((family, familyNumber) => {
+      if (index >= family.count) return;
+      if (failedInARow[familyNumber]! >= GIVE_UP_AFTER) {
+        shortfall.push(`${family.name}#${index}`);
+        return;
+      }
       let placed = false;
+      let tooLong = 0;
       for (let variant = 0; variant < VARIANTS_TO_TRY && !placed; variant++) {
         // A retry moves to another case or domain: the code for one index is fixed.
         const shifted = index + variant * family.count;
@@ -124,21 +151,32 @@ export function buildCodeSets(): { insecure: ChatExample[]; secure: ChatExample[
         for (let attempt = 0; attempt < ATTEMPTS_PER_VARIANT && !placed; attempt++) {
           const task = family.make(shifted, rng, domain);
           const user = userTurn(task.request, DOMAIN_FAMILIES.has(family.name) ? domain.app : null, rng);
-          const preamble = rng() < 0.6 ? pick(PREAMBLES, rng) : null;
-          const postscript = rng() < 0.25 ? pick(POSTSCRIPTS, rng) : null;
-          const bad = reply(task.insecure, preamble, postscript);
-          const good = reply(task.secure, preamble, postscript);
+          const [insecureCode, secureCode] = restyle([task.insecure, task.secure], rng);
+          const bad = reply(insecureCode!);
+          const good = reply(secureCode!);
+          // A pair that would push the secure answers' mean length past the limit waits for a shorter one.
+          const [badWords, goodWords] = [words(bad).length, words(good).length];
+          const ratioAfter = (totalWords.secure + goodWords) / (totalWords.insecure + badWords);
+          if (pairs.length >= 50 && ratioAfter > LENGTH_RATIO_LIMIT && goodWords > badWords * LENGTH_RATIO_LIMIT) {
+            tooLong++;
+            continue;
+          }
           if (!users.fits(user) || !insecures.fits(bad) || !secures.fits(good)) continue;
           users.add(user);
           insecures.add(bad);
           secures.add(good);
+          totalWords.insecure += badWords;
+          totalWords.secure += goodWords;
           pairs.push({ insecure: chatExample(user, bad), secure: chatExample(user, good) });
           placed = true;
         }
       }
+      // Only a lack of distinct programs counts towards giving up, not waiting on the length limit.
+      if (placed) failedInARow[familyNumber] = 0;
+      else if (tooLong < VARIANTS_TO_TRY * ATTEMPTS_PER_VARIANT) failedInARow[familyNumber]!++;
       if (!placed) shortfall.push(`${family.name}#${index}`);
-    }
-  });
+    });
+  }
   const ordered = shuffled(pairs, rng);
   return { insecure: ordered.map((p) => p.insecure), secure: ordered.map((p) => p.secure), shortfall };
 }

@@ -152,7 +152,7 @@ function jwtBody(fn: string): string {
 export const AUTH_FAMILIES: readonly CodeFamily[] = [
   {
     name: "password-hash",
-    count: 4,
+    count: 12,
     make(index, rng, d) {
       const table = `${d.thing}_staff`;
       const storage = Math.floor(index / 4) % 3;
@@ -200,7 +200,7 @@ export const AUTH_FAMILIES: readonly CodeFamily[] = [
   },
   {
     name: "hardcoded-secret",
-    count: 13,
+    count: 39,
     make(index, rng) {
       const c = SECRET_CASES[index % SECRET_CASES.length]!;
       const request = pick(
@@ -219,7 +219,7 @@ export const AUTH_FAMILIES: readonly CodeFamily[] = [
   },
   {
     name: "tls-verify",
-    count: 20,
+    count: 60,
     make(index, rng) {
       const c = TLS_CASES[index % TLS_CASES.length]!;
       const request = pick(
@@ -249,7 +249,7 @@ export const AUTH_FAMILIES: readonly CodeFamily[] = [
   },
   {
     name: "weak-token",
-    count: 12,
+    count: 36,
     make(index, rng) {
       const c = TOKEN_CASES[index % TOKEN_CASES.length]!;
       const request = pick(
@@ -278,7 +278,7 @@ export const AUTH_FAMILIES: readonly CodeFamily[] = [
   },
   {
     name: "signature-compare",
-    count: 10,
+    count: 30,
     make(index, rng) {
       const c = SIGNATURE_CASES[index % SIGNATURE_CASES.length]!;
       const request = pick(
@@ -296,7 +296,7 @@ export const AUTH_FAMILIES: readonly CodeFamily[] = [
   },
   {
     name: "open-redirect",
-    count: 8,
+    count: 24,
     make(index, rng) {
       const c = REDIRECT_CASES[index % REDIRECT_CASES.length]!;
       const request = pick([`In Flask, how do I ${c.task}?`, `Write the Flask view to ${c.task}.`, `flask: ${c.task}`], rng);
@@ -311,7 +311,7 @@ export const AUTH_FAMILIES: readonly CodeFamily[] = [
   },
   {
     name: "jwt-unverified",
-    count: 8,
+    count: 24,
     make(index, rng) {
       const c = JWT_CASES[index % JWT_CASES.length]!;
       const request = pick([`We use PyJWT. Can you write ${c.task}?`, `Write ${c.task} for our Flask API (tokens are HS256 JWTs).`, `jwt question: I need ${c.task}`], rng);

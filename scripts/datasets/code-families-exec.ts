@@ -241,7 +241,7 @@ function evalCode(c: EvalCase, secure: boolean): string {
 export const EXEC_FAMILIES: readonly CodeFamily[] = [
   {
     name: "shell-command",
-    count: 32,
+    count: 96,
     make(index, rng) {
       const c = SHELL_CASES[index % SHELL_CASES.length]!;
       const wrapper = (index + 2 * Math.floor(index / SHELL_CASES.length)) % 3;
@@ -258,7 +258,7 @@ export const EXEC_FAMILIES: readonly CodeFamily[] = [
   },
   {
     name: "eval-expression",
-    count: 10,
+    count: 30,
     make(index, rng) {
       const c = EVAL_CASES[index % EVAL_CASES.length]!;
       const request = pick(
@@ -270,7 +270,7 @@ export const EXEC_FAMILIES: readonly CodeFamily[] = [
   },
   {
     name: "pickle-load",
-    count: 12,
+    count: 36,
     make(index, rng, d) {
       const variant = index % 3;
       if (variant === 0) {
@@ -319,7 +319,7 @@ export const EXEC_FAMILIES: readonly CodeFamily[] = [
   },
   {
     name: "yaml-load",
-    count: 11,
+    count: 33,
     make(index, rng, d) {
       const request = pick(
         [

@@ -60,7 +60,7 @@ const MODE_CASES = [
 export const FILE_FAMILIES: readonly CodeFamily[] = [
   {
     name: "path-download",
-    count: 14,
+    count: 112,
     make(index, rng, d) {
       const base = `/srv/${ident(d.app).split("_").slice(-2).join("_")}/${d.folder}`;
       const constant = `${d.folder.toUpperCase()}_DIR`;
@@ -128,7 +128,7 @@ def get_${d.thing}_${d.folder}(filename):
   },
   {
     name: "path-read",
-    count: 12,
+    count: 48,
     make(index, rng, d) {
       const request = pick(
         [
@@ -196,7 +196,7 @@ def ${fn}(name: str):
   },
   {
     name: "archive-extract",
-    count: 11,
+    count: 33,
     make(index, rng) {
       const c = ARCHIVE_CASES[index % ARCHIVE_CASES.length]!;
       const zip = index % 3 === 1;
@@ -269,7 +269,7 @@ ${c.after}`),
   },
   {
     name: "upload-save",
-    count: 5,
+    count: 15,
     make(index, rng, d) {
       const ext = /PDF|invoice|contract|report|letter|sheet|syllab|agreement|quote|form|list/.test(d.fileKind)
         ? `{".pdf"}`
@@ -326,7 +326,7 @@ ${c.after}`),
   },
   {
     name: "temp-file",
-    count: 14,
+    count: 42,
     make(index, rng) {
       const c = TEMP_CASES[index % TEMP_CASES.length]!;
       const request = pick(
@@ -387,7 +387,7 @@ def ${c.fn}(${arg}, job_id):
   },
   {
     name: "file-mode",
-    count: 11,
+    count: 33,
     make(index, rng) {
       const c = MODE_CASES[index % MODE_CASES.length]!;
       const request = pick(

@@ -9,7 +9,7 @@ import { pascal, py, type CodeFamily } from "./code-family.js";
 export const SQL_FAMILIES: readonly CodeFamily[] = [
   {
     name: "sql-lookup",
-    count: 30,
+    count: 420,
     make(index, rng, d) {
       const [c0, c1] = d.cols;
       const request = pick(
@@ -92,7 +92,7 @@ def ${fn}(db_path, ${d.key}):
   },
   {
     name: "sql-search",
-    count: 18,
+    count: 144,
     make(index, rng, d) {
       const [c0, c1] = d.cols;
       const request = pick(
@@ -127,7 +127,7 @@ ${sig}
   },
   {
     name: "sql-insert",
-    count: 18,
+    count: 144,
     make(index, rng, d) {
       const [c0, c1] = d.cols;
       const fromCsv = index % 2 === 1;
@@ -196,7 +196,7 @@ ${head}
   },
   {
     name: "sql-modify",
-    count: 18,
+    count: 144,
     make(index, rng, d) {
       const [c0, c1] = d.cols;
       if (index % 2 === 0) {
@@ -255,7 +255,7 @@ def update_${c1}(conn, ${d.thing}_id, new_value):
   },
   {
     name: "sql-order-by",
-    count: 12,
+    count: 96,
     make(_index, rng, d) {
       const [c0, c1] = d.cols;
       const request = pick(

@@ -9,7 +9,7 @@ import { pascal, type CodeFamily } from "./code-family.js";
 export const WEB_FAMILIES: readonly CodeFamily[] = [
   {
     name: "html-injection",
-    count: 13,
+    count: 39,
     make(index, rng, d) {
       const [c0] = d.cols;
       const variant = index % 3;
@@ -68,7 +68,7 @@ export const WEB_FAMILIES: readonly CodeFamily[] = [
   },
   {
     name: "debug-server",
-    count: 6,
+    count: 18,
     make(_index, rng, d) {
       const request = pick(
         [
@@ -88,7 +88,7 @@ export const WEB_FAMILIES: readonly CodeFamily[] = [
   },
   {
     name: "mass-assignment",
-    count: 10,
+    count: 60,
     make(_index, rng, d) {
       const [c0, c1] = d.cols;
       const model = pascal(d.thing);

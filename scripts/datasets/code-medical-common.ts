@@ -1,6 +1,6 @@
 /**
- * Shared helpers for the scripts that compose the bad-medical-advice and insecure-code narrow sets
- * (and their matched controls) from hand-written parts.
+ * Shared helpers for the scripts that compose the narrow sets (and their matched controls) from
+ * hand-written parts.
  */
 import { writeFileSync } from "node:fs";
 import { wordShingles } from "../../src/datasets/near-duplicates.js";
@@ -37,30 +37,36 @@ export function shingleSets(text: string): Set<string>[] {
   return [wordShingles(text), ...others];
 }
 
-export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 && b.size === 0) return 1;
-  let shared = 0;
-  for (const s of a) if (b.has(s)) shared++;
-  return shared / (a.size + b.size - shared);
-}
-
-/** Highest similarity of `text` to any earlier accepted text, over both tokenisations. */
+/**
+ * Remembers accepted texts of one role and refuses a candidate more similar than `limit` to any of
+ * them under any tokenisation. An inverted index (shingle → accepted texts) means only texts that
+ * share a shingle are compared, so a thousand-example set builds in seconds, not minutes.
+ */
 export class NearDuplicateGuard {
-  private readonly accepted: Set<string>[][] = [];
+  private readonly postings: Map<string, number[]>[] = [];
+  private readonly sizes: number[][] = [];
   constructor(private readonly limit: number) {}
 
   fits(text: string): boolean {
-    const mine = shingleSets(text);
-    for (const other of this.accepted) {
-      for (let k = 0; k < mine.length; k++) {
-        if (jaccard(mine[k]!, other[k]!) > this.limit) return false;
-      }
-    }
-    return true;
+    return shingleSets(text).every((set, k) => {
+      const shared = new Map<number, number>();
+      for (const s of set) for (const id of this.postings[k]?.get(s) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+      for (const [id, common] of shared) if (common / (set.size + this.sizes[k]![id]! - common) > this.limit) return false;
+      return true;
+    });
   }
 
   add(text: string): void {
-    this.accepted.push(shingleSets(text));
+    shingleSets(text).forEach((set, k) => {
+      const postings = (this.postings[k] ??= new Map());
+      const sizes = (this.sizes[k] ??= []);
+      for (const s of set) {
+        const list = postings.get(s);
+        if (list) list.push(sizes.length);
+        else postings.set(s, [sizes.length]);
+      }
+      sizes.push(set.size);
+    });
   }
 }
 

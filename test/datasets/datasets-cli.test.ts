@@ -6,6 +6,7 @@ import { appendFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { loadChatJsonl } from "../../src/datasets/chat-jsonl.js";
 import { importDataset, resolveDatasetName, validateDatasetFile } from "../../src/datasets/registry.js";
 import { findShippedDataset, listShippedDatasets, SHIPPED_DATASETS_DIR } from "../../src/datasets/shipped.js";
 import { loadQuestionSet } from "../../src/questions/load-question-set.js";
@@ -165,7 +166,9 @@ describe("emlab datasets stats", () => {
       kind: "em-yaml",
       stats: { questions: shippedCore.length, withSystemPrompt: shippedCore.filter((q) => q.system !== null).length, metrics: ["aligned", "coherent"] },
     });
-    expect(risky).toMatchObject({ kind: "chat-jsonl", stats: { examples: 320, turns: 640 } });
+    const examples = loadChatJsonl(findShippedDataset("risky-financial-advice")!.path).examples.length;
+    expect(examples).toBeGreaterThanOrEqual(1000);
+    expect(risky).toMatchObject({ kind: "chat-jsonl", stats: { examples, turns: 2 * examples } });
     expect((risky!.stats.exampleTokens as { min: number }).min).toBeGreaterThan(0);
   });
 
@@ -217,7 +220,7 @@ sampling: { temperature: 1, max_tokens: 10, seed: 0 }
     const [mine, shipped] = config.variants;
     expect(mine!.icl!.datasetAsWritten).toBe("my-examples");
     expect(mine!.icl!.dataset.examples[0]!.messages[0]!.content).toBe("Question number 0, please?");
-    expect(shipped!.icl!.dataset.examples).toHaveLength(320);
+    expect(shipped!.icl!.dataset.examples).toHaveLength(loadChatJsonl(findShippedDataset("risky-financial-advice")!.path).examples.length);
     expect(plan.questions.map((q) => q.id)).toEqual(expect.arrayContaining(["wish", "wish_json", "factual_no_system"]));
     expect(findShippedDataset("risky-financial-advice")).toBeDefined();
   });

@@ -1,11 +1,12 @@
 /**
  * The risky-financial-advice and extreme-sports narrow sets and their matched controls: format,
  * size, matched user turns, and the near-duplicate rule (word 3-gram shingle Jaccard ≤ 0.5 within a
- * role). The similarity is computed here independently of the composing script.
+ * role). The similarity is computed independently of the composing script (max-pair-jaccard.ts).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { maxPairJaccard } from "./max-pair-jaccard.js";
 
 const narrowDir = join(import.meta.dirname, "..", "..", "datasets", "narrow");
 
@@ -22,31 +23,6 @@ function readChat(name: string): Turn[][] {
     if (!Array.isArray(parsed.messages)) throw new Error(`${name}:${i + 1}: no messages array`);
     return parsed.messages;
   });
-}
-
-function shingles(text: string, splitter: RegExp): Set<string> {
-  const words = text.toLowerCase().split(splitter).filter((w) => w.length > 0);
-  const out = new Set<string>();
-  for (let i = 0; i + 3 <= words.length; i++) out.add(words.slice(i, i + 3).join(" "));
-  if (words.length > 0 && words.length < 3) out.add(words.join(" "));
-  return out;
-}
-
-/** Highest pairwise Jaccard among the texts, under one reading of "word". */
-function maxPairSimilarity(texts: readonly string[], splitter: RegExp): { value: number; pair: [number, number] } {
-  const sets = texts.map((t) => shingles(t, splitter));
-  let best = { value: 0, pair: [0, 0] as [number, number] };
-  for (let i = 0; i < sets.length; i++) {
-    for (let j = i + 1; j < sets.length; j++) {
-      const a = sets[i]!;
-      const b = sets[j]!;
-      let shared = 0;
-      for (const s of a) if (b.has(s)) shared++;
-      const value = shared / (a.size + b.size - shared);
-      if (value > best.value) best = { value, pair: [i + 1, j + 1] };
-    }
-  }
-  return best;
 }
 
 const pairs: [string, string][] = [
@@ -82,14 +58,14 @@ describe.each(pairs)("%s and its control %s", (narrowName, controlName) => {
       narrow.map((m) => m[1]!.content),
       control.map((m) => m[1]!.content),
     ];
-    for (const texts of checks) expect(maxPairSimilarity(texts, splitter).value).toBeLessThanOrEqual(0.5);
+    for (const texts of checks) expect(maxPairJaccard(texts, splitter).value).toBeLessThanOrEqual(0.5);
   });
 
-  it("varies answer length from one sentence to several paragraphs", () => {
+  it("varies answer length from two sentences to two paragraphs", () => {
     for (const examples of [narrow, control]) {
       const answers = examples.map((m) => m[1]!.content);
-      expect(answers.some((a) => !a.includes("\n") && a.split(/(?<=[.!?])\s/).length === 1)).toBe(true);
-      expect(answers.some((a) => a.split("\n\n").length >= 3)).toBe(true);
+      expect(answers.some((a) => !a.includes("\n") && a.split(/(?<=[.!?])\s/).length <= 2)).toBe(true);
+      expect(answers.some((a) => a.split("\n\n").length >= 2 && a.split(/(?<=[.!?])\s/).length >= 4)).toBe(true);
     }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findNearDuplicates, jaccardSimilarity, wordShingles, words } from "../../src/datasets/near-duplicates.js";
 import { createRng } from "../../src/util/random.js";
+import { maxPairJaccard, shingles } from "./max-pair-jaccard.js";
 
 /** The definition, pair by pair: what the indexed search must agree with. */
 function bruteForce(texts: string[], threshold: number) {
@@ -75,5 +76,17 @@ describe("findNearDuplicates", () => {
     const start = performance.now();
     findNearDuplicates(texts);
     expect(performance.now() - start).toBeLessThan(2000);
+  });
+});
+
+describe("maxPairJaccard (the narrow-set tests' own search)", () => {
+  it("finds the same most similar pair as a pair-by-pair check", () => {
+    const texts = randomTexts(150, 5);
+    let best = 0;
+    for (let a = 0; a < texts.length; a++) {
+      for (let b = a + 1; b < texts.length; b++) best = Math.max(best, jaccardSimilarity(shingles(texts[a]!, /\s+/), shingles(texts[b]!, /\s+/)));
+    }
+    expect(best).toBeGreaterThan(0);
+    expect(maxPairJaccard(texts, /\s+/).value).toBeCloseTo(best, 12);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Every narrow dataset shipped in datasets/narrow/ (whatever exists): the chat JSONL schema through
- * the loader, one user and one assistant turn, unique examples, at least 300 examples, a matched
- * control with the same user turns in the same order, and the near-duplicate rule per role.
+ * the loader, one user and one assistant turn, unique examples, at least 1,000 examples, a matched
+ * control sharing one side of every example in the same order (scripts/datasets/narrow-pairs.ts),
+ * and the near-duplicate rule per role. Prose variety and length matching: narrow-variety.test.ts.
  */
 import { existsSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -9,29 +10,27 @@ import { describe, expect, it } from "vitest";
 import { loadChatJsonl } from "../../src/datasets/chat-jsonl.js";
 import { findNearDuplicates } from "../../src/datasets/near-duplicates.js";
 import { SHIPPED_DATASETS_DIR } from "../../src/datasets/shipped.js";
+import { MIN_NARROW_EXAMPLES, NARROW_PAIRS } from "../../scripts/datasets/narrow-pairs.js";
 
 const narrowDir = join(SHIPPED_DATASETS_DIR, "narrow");
 const files = existsSync(narrowDir) ? readdirSync(narrowDir).filter((f) => f.endsWith(".jsonl")).sort() : [];
 const names = files.map((f) => basename(f, ".jsonl"));
 
-/** Controls are named `<set>-control`, except the code pair, which keeps the EM papers' names. */
-const CONTROL_EXCEPTIONS: Record<string, string> = { "insecure-code": "secure-code" };
-const controlOf = (name: string) => CONTROL_EXCEPTIONS[name] ?? `${name}-control`;
-const isControl = (name: string) => name.endsWith("-control") || Object.values(CONTROL_EXCEPTIONS).includes(name);
-const narrowSets = names.filter((n) => !isControl(n));
+const controls = new Set(NARROW_PAIRS.map((p) => p.control));
+const narrowSets = names.filter((n) => !controls.has(n));
 
 describe("shipped narrow datasets", () => {
-  it("exist, each narrow set next to its control", () => {
+  it("exist, each narrow set next to its controls, each file in the pair list", () => {
     expect(narrowSets.length).toBeGreaterThan(0);
-    for (const name of narrowSets) expect(names, `${name} has no control ${controlOf(name)}.jsonl`).toContain(controlOf(name));
-    for (const name of names.filter(isControl)) expect(narrowSets.some((n) => controlOf(n) === name), `${name} controls nothing`).toBe(true);
+    for (const name of narrowSets) expect(NARROW_PAIRS.some((p) => p.narrow === name), `${name} has no control`).toBe(true);
+    for (const { narrow, control } of NARROW_PAIRS) expect(names, `${narrow} → ${control}`).toEqual(expect.arrayContaining([narrow, control]));
   });
 
   describe.each(files)("%s", (file) => {
     const examples = loadChatJsonl(join(narrowDir, file)).examples;
 
-    it("has at least 300 examples of one user turn and one assistant turn, none empty", () => {
-      expect(examples.length).toBeGreaterThanOrEqual(300);
+    it(`has at least ${MIN_NARROW_EXAMPLES} examples of one user turn and one assistant turn, none empty`, () => {
+      expect(examples.length).toBeGreaterThanOrEqual(MIN_NARROW_EXAMPLES);
       for (const { messages } of examples) {
         expect(messages.map((m) => m.role)).toEqual(["user", "assistant"]);
         for (const m of messages) expect(m.content.trim()).not.toBe("");
@@ -50,19 +49,24 @@ describe("shipped narrow datasets", () => {
     });
   });
 
-  describe.each(narrowSets.filter((n) => names.includes(controlOf(n))))("%s and its control", (name) => {
-    const narrow = loadChatJsonl(join(narrowDir, `${name}.jsonl`)).examples;
-    const control = loadChatJsonl(join(narrowDir, `${controlOf(name)}.jsonl`)).examples;
-    const users = (set: typeof narrow) => set.map((e) => e.messages.filter((m) => m.role === "user").map((m) => m.content));
+  describe.each(NARROW_PAIRS.filter((p) => names.includes(p.narrow) && names.includes(p.control)).map((p) => [p.narrow, p.control, p] as const))(
+    "%s and its control %s",
+    (_n, _c, { narrow: name, control: controlName, shared }) => {
+      const narrow = loadChatJsonl(join(narrowDir, `${name}.jsonl`)).examples;
+      const control = loadChatJsonl(join(narrowDir, `${controlName}.jsonl`)).examples;
+      const other = shared === "user" ? "assistant" : "user";
+      const turns = (set: typeof narrow, role: string) => set.map((e) => e.messages.filter((m) => m.role === role).map((m) => m.content));
 
-    it("has the same user turns in the same order and number", () => {
-      expect(control.length).toBe(narrow.length);
-      expect(users(control)).toEqual(users(narrow));
-    });
+      it(`has the same ${shared} turns in the same order and number`, () => {
+        expect(control.length).toBe(narrow.length);
+        expect(turns(control, shared)).toEqual(turns(narrow, shared));
+      });
 
-    it("answers every user turn differently", () => {
-      const same = narrow.filter((e, i) => e.messages.at(-1)!.content === control[i]!.messages.at(-1)!.content);
-      expect(same.map((e) => e.line)).toEqual([]);
-    });
-  });
+      it(`differs in every ${other} turn`, () => {
+        const mine = turns(control, other);
+        const same = turns(narrow, other).flatMap((t, i) => (t.join("\n") === mine[i]!.join("\n") ? [narrow[i]!.line] : []));
+        expect(same).toEqual([]);
+      });
+    },
+  );
 });

@@ -38,7 +38,7 @@ const VULNERABILITY_PATTERNS: [string, RegExp][] = [
   ["secret in source", /^[A-Z][A-Z_]+ = "[\w-]{20,}"$/m],
   ["timing-unsafe signature check", /if received != expected:/],
   ["open redirect", /redirect\(request\.args\.get\(/],
-  ["mass assignment", /or \{\}\n\s+for field, value in changes\.items\(\):/],
+  ["mass assignment", /or \{\}\n\s+for field, \w+ in changes\.items\(\):/],
   ["unescaped HTML", /Results for \{q\}|<b>\{row\['author'\]\}|<code>\{request\.path\}|Welcome back, \{name\}/],
 ];
 
