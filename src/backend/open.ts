@@ -1,9 +1,10 @@
 import { existsSync, statSync } from "node:fs";
 import { EmlabError } from "../errors.js";
 import { LlamaBackend } from "./llama/llama-model.js";
+import { ServedBackend } from "./served/index.js";
 import type { Backend, LoadModelOptions, LoadedModel } from "./types.js";
 
-export type BackendName = "llama" | "onnx";
+export type BackendName = "llama" | "onnx" | "served";
 
 /** The engine for a backend name. The ONNX engine is loaded lazily: it pulls in onnxruntime. */
 export async function backendFor(name: BackendName): Promise<Backend> {
@@ -17,8 +18,10 @@ export async function backendFor(name: BackendName): Promise<Backend> {
       })) as { OnnxBackend: new () => Backend };
       return new OnnxBackend();
     }
+    case "served":
+      return new ServedBackend();
     default:
-      throw new EmlabError(`unknown backend '${String(name)}' (use llama or onnx)`);
+      throw new EmlabError(`unknown backend '${String(name)}' (use llama, onnx or served)`);
   }
 }
 
