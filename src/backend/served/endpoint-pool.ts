@@ -59,6 +59,9 @@ export class EndpointPool {
     options: PoolOptions = {},
   ) {
     if (spec.urls.length === 0) throw new EmlabError("a served model needs at least one endpoint URL");
+    for (const url of spec.urls) {
+      if (/^https?:\/\/[^/]*@/.test(url)) throw new EmlabError(`${displayUrl(url)}: no credentials in endpoint URLs; name the variable that holds the key (api_key_env)`);
+    }
     this.endpoints = spec.urls.map((url) => ({
       base: url.replace(/\/+$/, ""),
       stats: { url: displayUrl(url), requests: 0, failures: 0, promptTokens: 0, completionTokens: 0, dropped: false },
@@ -109,7 +112,9 @@ export class EndpointPool {
   private async request<T>(method: string, path: string, body: unknown, count?: (answer: T) => { prompt: number; completion: number }): Promise<T> {
     const tried = new Set<Endpoint>();
     let last: { endpoint: Endpoint; error: AttemptError } | undefined;
+    let made = 0;
     for (let attempt = 1; attempt <= this.attempts; attempt++) {
+      made = attempt;
       const endpoint = await this.acquire(tried);
       tried.add(endpoint);
       try {
@@ -137,7 +142,7 @@ export class EndpointPool {
       else break;
     }
     const { endpoint, error } = last!;
-    throw new EmlabError(`served endpoint ${endpoint.stats.url}: ${error.message}${error.retryable ? ` (gave up after ${this.attempts} attempts)` : ""}`);
+    throw new EmlabError(`served endpoint ${endpoint.stats.url}: ${error.message}${error.retryable ? ` (gave up after ${made} attempt${made === 1 ? "" : "s"})` : ""}`);
   }
 
   private async attempt<T>(endpoint: Endpoint, method: string, path: string, body: unknown): Promise<T> {
