@@ -1,4 +1,5 @@
 import { loadModel, type BackendName } from "../backend/open.js";
+import type { EndpointSpec } from "../backend/served/endpoint-spec.js";
 import type { GpuChoice } from "../backend/types.js";
 import { EmlabError } from "../errors.js";
 import type { Progress } from "../runner/progress.js";
@@ -10,7 +11,8 @@ import { judgeAnswer } from "./judge-answer.js";
 import { builtinJudgePrompt } from "./prompts.js";
 
 export interface JudgeRunOptions {
-  judge: { backend: BackendName; path: string; contextSize?: number };
+  /** A local judge model, or a served one (backend "served" with its endpoint). */
+  judge: { backend: BackendName; path: string; contextSize?: number; endpoint?: EndpointSpec };
   /** Metrics to judge (default: the experiment's judge.metrics, else every metric its questions have judge prompts for). */
   metrics?: string[];
   gpu?: GpuChoice;
@@ -58,6 +60,7 @@ export async function judgeRun(store: Store, run: RunRecord, options: JudgeRunOp
     gpu: options.gpu,
     threads: options.threads,
     contextSize: options.judge.contextSize,
+    ...(options.judge.endpoint ? { endpoint: options.judge.endpoint } : {}),
   });
   const result: JudgeRunResult = { runId: run.id, judgeModel: model.info.path, metrics, judged: 0, skipped: 0, nullScores: 0, seconds: 0 };
   try {

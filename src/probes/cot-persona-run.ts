@@ -1,4 +1,5 @@
 import { loadModel, type BackendName } from "../backend/open.js";
+import type { EndpointSpec } from "../backend/served/endpoint-spec.js";
 import type { EngineOptions } from "../runner/execute.js";
 import type { RunRecord, RunSampleRow, Store } from "../store/index.js";
 import { contentKey, sha256 } from "../util/hash.js";
@@ -9,6 +10,7 @@ export interface JudgeModelSpec {
   backend: BackendName;
   path: string;
   contextSize?: number;
+  endpoint?: EndpointSpec;
 }
 
 /**
@@ -28,7 +30,13 @@ export async function runCotPersona(
 ): Promise<number> {
   const traces = samples.map((s) => ({ sample: s, shown: shown(s) })).filter((t) => t.shown.reasoning !== null && t.shown.reasoning !== "");
   if (traces.length === 0) return 0;
-  const model = await loadModel(judge.backend, { path: judge.path, gpu: engine.gpu, threads: engine.threads, contextSize: judge.contextSize });
+  const model = await loadModel(judge.backend, {
+    path: judge.path,
+    gpu: engine.gpu,
+    threads: engine.threads,
+    contextSize: judge.contextSize,
+    ...(judge.endpoint ? { endpoint: judge.endpoint } : {}),
+  });
   let computed = 0;
   try {
     const labeler = `${model.info.name || "judge"} ${model.info.sha256.slice(0, 12)}`;

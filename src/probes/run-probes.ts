@@ -71,6 +71,7 @@ export async function runProbes(store: Store, run: RunRecord, plan: ProbePlan, o
       gpu: options.gpu,
       threads: options.threads,
       contextSize: runModel.contextSize,
+      ...(runModel.endpoint ? { endpoint: runModel.endpoint } : {}),
       flashAttention: options.flashAttention,
     });
     try {
@@ -203,7 +204,7 @@ async function baseDistributions(model: LoadedModel, plan: ProbePlan, base: RunC
 function judgeOfRun(run: RunRecord): JudgeModelSpec {
   const judge = storedExperiment(run).judge;
   if (!judge) throw new EmlabError(`run ${run.id} (${run.name}): cot_persona needs a judge model (judge: in the experiment file)`);
-  return { backend: judge.backend, path: judge.model, contextSize: judge.contextSize };
+  return { backend: judge.backend, path: judge.model, contextSize: judge.contextSize, ...(judge.endpoint ? { endpoint: judge.endpoint } : {}) };
 }
 
 function groupByWeights<C extends RunCondition>(conditions: readonly C[]): Map<string, C[]> {

@@ -209,6 +209,7 @@ async function openRunModel(runModel: RunModel, options: EngineOptions): Promise
     gpu: options.gpu,
     threads: options.threads,
     contextSize: runModel.contextSize,
+    ...(runModel.endpoint ? { endpoint: runModel.endpoint } : {}),
     flashAttention: options.flashAttention,
     parallelSequences: options.parallelSequences,
     ...(options.kvCacheType ? { kvCacheType: options.kvCacheType } : {}),

@@ -53,7 +53,12 @@ export async function runExperiment(file: string, options: RunExperimentOptions)
     let judge: JudgeRunResult | undefined;
     if (config.judge) {
       judge = await judgeRun(store, store.getRun(runId)!, {
-        judge: { backend: config.judge.backend, path: config.judge.model, contextSize: config.judge.contextSize },
+        judge: {
+          backend: config.judge.backend,
+          path: config.judge.model,
+          contextSize: config.judge.contextSize,
+          ...(config.judge.endpoint ? { endpoint: config.judge.endpoint } : {}),
+        },
         metrics: config.judge.metrics,
         gpu: options.gpu,
         threads: options.threads,
@@ -125,7 +130,13 @@ function checkPlanFits(plan: Plan, model: LoadedModel, modelId: string): void {
  */
 async function forEachPlanModel(plan: Plan, options: EngineOptions, check: (model: LoadedModel, modelId: string) => void): Promise<void> {
   for (const runModel of plan.models) {
-    const model = await loadModel(runModel.backend, { path: runModel.path, gpu: "cpu", threads: options.threads, contextSize: runModel.contextSize });
+    const model = await loadModel(runModel.backend, {
+      path: runModel.path,
+      gpu: "cpu",
+      threads: options.threads,
+      contextSize: runModel.contextSize,
+      ...(runModel.endpoint ? { endpoint: runModel.endpoint } : {}),
+    });
     try {
       check(model, runModel.id);
     } finally {

@@ -1,10 +1,11 @@
 import { EmlabError } from "../errors.js";
 import type { RunRecord, Store } from "../store/index.js";
+import type { JudgeSpec } from "../experiment/config-types.js";
 
 /** The parts of a run's stored experiment record that later steps (judge, export, report) read. */
 export interface StoredExperiment {
   name: string;
-  judge: { backend: "llama" | "onnx"; model: string; metrics: string[]; contextSize?: number } | null;
+  judge: Pick<JudgeSpec, "backend" | "model" | "metrics" | "contextSize" | "endpoint"> | null;
   probes: unknown;
   questions: { id: string; type: string; paraphrases: string[]; system: string | null; judgePrompts: Record<string, string> }[];
   cells: { conditionKey: string; questionId: string; paraphraseIndex: number; question: string }[];

@@ -41,3 +41,20 @@ export function displayUrl(url: string): string {
 export function isServedApi(value: string): value is ServedApi {
   return (SERVED_APIS as readonly string[]).includes(value);
 }
+
+/**
+ * The base URL each API's paths hang off: vLLM and hosted APIs answer under /v1 (added when the
+ * URL has no path); llama-server's /completion and SGLang's /generate sit at the root (a /v1 is dropped).
+ */
+export function normaliseEndpointUrl(url: string, api: ServedApi): string {
+  const trimmed = url.trim().replace(/\/+$/, "");
+  let parsed: URL;
+  try {
+    parsed = new URL(trimmed);
+  } catch {
+    throw new Error(`'${url}' is not a URL (e.g. http://127.0.0.1:8000/v1)`);
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new Error(`'${url}' is not an http(s) URL`);
+  if (api === "vllm" || api === "openai") return parsed.pathname === "/" ? `${trimmed}/v1` : trimmed;
+  return trimmed.replace(/\/v1$/, "");
+}
