@@ -1,9 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolveDatasetName } from "../datasets/registry.js";
 import { loadModel } from "../backend/open.js";
+import { displayUrl } from "../backend/served/endpoint-spec.js";
 import type { ChatMessage, LoadedModel } from "../backend/types.js";
 import { checkContextFits, expandExperiment, loadExperiment, summarizePlan, type Plan, type PlanSummary } from "../experiment/index.js";
 import type { ExperimentConfig, LoadExperimentOptions } from "../experiment/index.js";
+import type { EndpointLoad } from "../experiment/plan-summary.js";
 import { DEFAULT_DB_PATH, openStore, type Store } from "../store/index.js";
 import { judgeRun, type JudgeRunResult } from "../judge/judge-run.js";
 import { anyProbe, parseProbeConfig } from "../probes/config.js";
@@ -173,5 +175,29 @@ export async function dryRun(
   });
   const summary = summarizePlan(plan, (messages, modelId) => counts.get(keyOf(messages, modelId)) ?? 0);
   if (summary.promptTokens) summary.promptTokens.withReuse = distinctPrefixTokens;
+  const endpoints = endpointLoads(plan, (messages, modelId) => counts.get(keyOf(messages, modelId)) ?? 0);
+  if (endpoints.length > 0) summary.endpoints = endpoints;
   return { plan, summary };
+}
+
+/** Each sample is one request; requests go round the endpoints, so each gets an even share. */
+function endpointLoads(plan: Plan, promptTokens: (messages: readonly ChatMessage[], modelId: string) => number): EndpointLoad[] {
+  const loads: EndpointLoad[] = [];
+  for (const model of plan.models) {
+    if (!model.endpoint) continue;
+    const own = model.endpoint.urls.map((url) => ({ model: model.id, url: displayUrl(url), requests: 0, promptTokens: 0, completionTokens: 0 }));
+    const conditions = new Set(plan.conditions.filter((c) => c.modelId === model.id).map((c) => c.key));
+    let turn = 0;
+    for (const cell of plan.cells.filter((c) => conditions.has(c.conditionKey))) {
+      const tokens = promptTokens(cell.messages, model.id);
+      for (let i = 0; i < cell.samples; i++) {
+        const load = own[turn++ % own.length]!;
+        load.requests++;
+        load.promptTokens += tokens;
+        load.completionTokens += plan.sampling.maxTokens;
+      }
+    }
+    loads.push(...own);
+  }
+  return loads;
 }

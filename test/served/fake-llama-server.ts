@@ -55,7 +55,7 @@ export function answer(model: FakeModel, request: StubRequest): StubAnswer {
   };
 }
 
-export async function startFakeLlamaServer(model: FakeModel, fault?: (request: StubRequest, n: number) => StubAnswer | undefined): Promise<FakeLlamaServer> {
-  const stub = await startStub((request, n) => fault?.(request, n) ?? answer(model, request));
+export async function startFakeLlamaServer(model: FakeModel, fault?: (request: StubRequest, n: number) => StubAnswer | undefined, port = 0): Promise<FakeLlamaServer> {
+  const stub = await startStub((request, n) => fault?.(request, n) ?? answer(model, request), port);
   return { ...stub, completions: () => stub.requests.filter((r) => r.path === "/completion") };
 }

@@ -21,7 +21,7 @@ export interface Stub {
   close(): Promise<void>;
 }
 
-export async function startStub(handler: (request: StubRequest, count: number) => StubAnswer | Promise<StubAnswer>): Promise<Stub> {
+export async function startStub(handler: (request: StubRequest, count: number) => StubAnswer | Promise<StubAnswer>, port = 0): Promise<Stub> {
   const requests: StubRequest[] = [];
   const hanging = new Set<ServerResponse>();
   const server: Server = createServer((req, res) => {
@@ -39,10 +39,10 @@ export async function startStub(handler: (request: StubRequest, count: number) =
       res.end(answer.text ?? JSON.stringify(answer.json ?? {}));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const address = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${address.port}`,
     requests,
     close: () =>
       new Promise<void>((resolve) => {

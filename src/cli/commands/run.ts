@@ -28,6 +28,9 @@ export function registerRunCommand(program: Command): void {
         const { withReuse, withoutReuse } = summary.promptTokens;
         lines.push(`prompt tokens to evaluate: ${withReuse} with prefix reuse, ${withoutReuse} without (x${(withoutReuse / Math.max(1, withReuse)).toFixed(1)})`);
       }
+      for (const e of summary.endpoints ?? []) {
+        lines.push(`  ${e.model} @ ${e.url}: ${e.requests} requests, ${e.promptTokens} prompt tokens, at most ${e.completionTokens} completion tokens`);
+      }
       process.stdout.write(lines.join("\n") + "\n");
       return;
     }
