@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolveDatasetName } from "../datasets/registry.js";
 import { loadModel } from "../backend/open.js";
-import { displayUrl } from "../backend/served/endpoint-spec.js";
+import { displayUrl, type EndpointSpec } from "../backend/served/endpoint-spec.js";
+import { servedLabel } from "../experiment/parse-endpoint.js";
 import type { ChatMessage, LoadedModel } from "../backend/types.js";
 import { checkContextFits, expandExperiment, loadExperiment, summarizePlan, type Plan, type PlanSummary } from "../experiment/index.js";
 import type { ExperimentConfig, LoadExperimentOptions } from "../experiment/index.js";
@@ -19,6 +20,8 @@ export interface RunExperimentOptions extends EngineOptions {
   progress?: Progress;
   judgeProgress?: Progress;
   resolveDatasetName?: LoadExperimentOptions["resolveDatasetName"];
+  /** `--endpoint`: serve every model of the experiment from these servers (a GGUF model file becomes its tokenizer). */
+  endpoint?: EndpointSpec;
 }
 
 export interface RunExperimentResult extends ExecuteResult {
@@ -30,10 +33,29 @@ export interface RunExperimentResult extends ExecuteResult {
   probes?: Omit<RunProbesResult, "config">;
 }
 
-/** Parse, validate and expand an experiment file (no model is loaded). */
-export function planExperiment(file: string, options: LoadExperimentOptions = {}): { config: ExperimentConfig; plan: Plan } {
-  const config = loadExperiment(file, options);
+/** Parse, validate and expand an experiment file (no model is loaded); `endpoint` serves its models. */
+export function planExperiment(file: string, options: LoadExperimentOptions & { endpoint?: EndpointSpec } = {}): { config: ExperimentConfig; plan: Plan } {
+  const loaded = loadExperiment(file, options);
+  const config = options.endpoint ? servedAt(loaded, options.endpoint) : loaded;
   return { config, plan: expandExperiment(config) };
+}
+
+/** Every model of the experiment served from `endpoint`; a model's GGUF file is its tokenizer. */
+function servedAt(config: ExperimentConfig, endpoint: EndpointSpec): ExperimentConfig {
+  return {
+    ...config,
+    models: config.models.map((model) => {
+      const own = { ...endpoint, ...(endpoint.tokenizer === undefined && model.backend === "llama" ? { tokenizer: model.path } : {}) };
+      const label = servedLabel(own);
+      return { ...model, backend: "served" as const, path: label, pathAsWritten: label, endpoint: own };
+    }),
+  };
+}
+
+/** The experiment text a run is found by: served through --endpoint, it is another run than in-process. */
+function runText(file: string, endpoint: EndpointSpec | undefined): string {
+  const text = readFileSync(file, "utf8");
+  return endpoint ? `${text}\n# served: --endpoint ${endpoint.urls.join(" ")} --api ${endpoint.api}${endpoint.model ? ` --served-model ${endpoint.model}` : ""}\n` : text;
 }
 
 /**
@@ -42,12 +64,15 @@ export function planExperiment(file: string, options: LoadExperimentOptions = {}
  * extend nothing) resumes the same run and computes only what is missing.
  */
 export async function runExperiment(file: string, options: RunExperimentOptions): Promise<RunExperimentResult> {
-  const { config, plan } = planExperiment(file, { resolveDatasetName: options.resolveDatasetName ?? datasetResolver(options.db) });
+  const { config, plan } = planExperiment(file, {
+    resolveDatasetName: options.resolveDatasetName ?? datasetResolver(options.db),
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+  });
   // Everything that can be checked is checked before the database is opened: bad input leaves it unchanged.
   const probeConfig = parseProbeConfig(config.probes, config.file);
   await forEachPlanModel(plan, options, (model, modelId) => checkPlanFits(plan, model, modelId));
   using store = openStore(options.db);
-  const { runId, resumed } = findOrCreateRun(store, config, plan, readFileSync(file, "utf8"));
+  const { runId, resumed } = findOrCreateRun(store, config, plan, runText(file, options.endpoint));
   try {
     // The context fit was checked above with the same tokenizer and context size.
     const result = await executePlan(plan, store, runId, options);
@@ -150,9 +175,12 @@ async function forEachPlanModel(plan: Plan, options: EngineOptions, check: (mode
 /** `emlab run --dry-run`: the plan, with prompt tokens counted by each model's own tokenizer. */
 export async function dryRun(
   file: string,
-  options: EngineOptions & Pick<RunExperimentOptions, "resolveDatasetName"> & { db?: string } = {},
+  options: EngineOptions & Pick<RunExperimentOptions, "resolveDatasetName" | "endpoint"> & { db?: string } = {},
 ): Promise<{ plan: Plan; summary: PlanSummary }> {
-  const { plan } = planExperiment(file, { resolveDatasetName: options.resolveDatasetName ?? datasetResolver(options.db ?? DEFAULT_DB_PATH) });
+  const { plan } = planExperiment(file, {
+    resolveDatasetName: options.resolveDatasetName ?? datasetResolver(options.db ?? DEFAULT_DB_PATH),
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+  });
   const counts = new Map<string, number>();
   const keyOf = (messages: readonly ChatMessage[], modelId: string) => modelId + "\u0000" + JSON.stringify(messages);
   let distinctPrefixTokens = 0;
