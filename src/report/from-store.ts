@@ -6,6 +6,7 @@ import { ANSWER_CLASS_DEFINITION } from "../metrics/answer-classes.js";
 import type { RunRecord, Store } from "../store/index.js";
 import { reportCondition, reportConvention, seriesFromPooled } from "./from-metrics.js";
 import { probeSectionsFromStore } from "./probe-sections.js";
+import { servedNotes } from "./served-notes.js";
 import { loadRunAnswers, type RunAnswers } from "./run-answers.js";
 import { customMetricMeans, multiSeedGroups, runMetrics, type RunMetrics } from "./run-metrics.js";
 import type { ReportCondition, ReportData, ReportDefinition, ReportSample, ReportSeries } from "./types.js";
@@ -52,6 +53,7 @@ export function reportDataFromStore(store: Store, run: RunRecord, options: FromS
   const notes = [`Judge: ${answers.judge.reason}.`];
   if (answers.judge.others.length > 0) notes.push(`Other judge models of this run, not used here: ${answers.judge.others.map((id) => `#${id}`).join(", ")}.`);
   notes.push(...customMetricNotes(answers));
+  notes.push(...servedNotes(run.engineSettings));
   if (answers.customMetrics.length > 0) definitions.push({ term: "Custom metrics", text: `Mean judge score (0-100) per condition of ${answers.customMetrics.join(", ")}, over answers the judge scored.` });
 
   return {
