@@ -45,10 +45,10 @@ describe("emlab CLI with --endpoint", () => {
     expect(server.completions().slice(-3).map((r) => r.body.n_predict)).toEqual([5, 5, 5]);
   });
 
-  it("score through llama-server refuses a long continuation with one line naming the endpoint", async () => {
+  it("score through llama-server scores a long continuation in-process on the server's own GGUF", async () => {
     const result = await cli(["score", "--endpoint", server.url, "--api", "llama-server", "--prompt", "hi", "--continuation", "a fairly long answer to score", "--db", tmp.path("score.db")]);
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(new RegExp(`^emlab: served:llama-server:tiny-qwen2.gguf \\(${server.url}\\): llama-server cannot score a continuation of \\d+ tokens`));
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/total log-prob -\d+\.\d{4}\n$/);
   });
 
   it("run --endpoint serves the experiment's model (its GGUF is the tokenizer); --dry-run counts per endpoint; judge --endpoint judges", async () => {

@@ -4,6 +4,7 @@
  * sample index, spreading over two servers, adapters by server id, the judge, and refusals.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LlamaBackend } from "../../src/backend/llama/llama-model.js";
 import { ServedBackend } from "../../src/backend/served/index.js";
 import type { LoadedModel, SamplingParams } from "../../src/backend/types.js";
 import { EM_SAMPLING_DEFAULTS } from "../../src/backend/types.js";
@@ -117,11 +118,28 @@ describe("served engine over llama-server's API", () => {
     expect(judgment.labelMasses).toEqual({ CODE: 0, REFUSAL: 0 });
   });
 
-  it("refuses to score a long continuation, naming the endpoint", async () => {
-    const session = await (await served([servers[0]!.url])).openSession();
+  it("scores what llama-server cannot in-process on the server's own GGUF", async () => {
+    const model = await served([servers[0]!.url]);
+    expect(model.settings.served!.scoring).toContain(`longer ones in-process on ${fixturePaths().tinyQwen2}`);
+    const session = await model.openSession();
+    const local = await new LlamaBackend().load({ path: fixturePaths().tinyQwen2, gpu: "cpu", threads: 1 });
+    models.push(local);
+    const continuation = model.tokenize("a continuation of more than eight tokens");
+    expect(continuation.length).toBeGreaterThan(8);
+    const want = await (await local.openSession()).score([1, 2], continuation);
+    expect(await session.score([1, 2], continuation)).toEqual(want);
+  });
+
+  it("refuses to score a long continuation when the server's model file is not here, naming the endpoint", async () => {
+    const remote = await startFakeLlamaServer({ ...fake, modelPath: "/srv/models/qwen-remote.gguf" });
+    servers.push(remote);
+    const model = await served([remote.url], { tokenizer: fixturePaths().tinyQwen2 });
+    const session = await model.openSession();
     await expect(session.score([1, 2], Array(9).fill(SEVEN))).rejects.toThrow(
-      `served:llama-server:tiny-qwen2.gguf (${servers[0]!.url}): llama-server cannot score a continuation of 9 tokens`,
+      `served:llama-server:qwen-remote.gguf (${remote.url}): llama-server cannot score a continuation of 9 tokens`,
     );
+    // A short one (the judge's labels) is chained over next-token requests.
+    expect([...(await session.score([1, 2], [SEVEN, THREE]))]).toEqual([Math.log(0.5), Math.log(0.3)].map(Math.fround));
   });
 
   it("selects adapters by the server's id with their scale; an adapter the server has not loaded is named", async () => {

@@ -50,6 +50,7 @@ export class ServedLoadedModel implements LoadedModel {
     private readonly tokenizer: ServedTokenizer,
     readonly info: ModelInfo,
     readonly settings: EngineSettings,
+    private readonly scoresLocally: boolean,
   ) {}
 
   static async load(spec: EndpointSpec, contextSize: number | undefined, poolOptions: PoolOptions = {}): Promise<ServedLoadedModel> {
@@ -73,6 +74,8 @@ export class ServedLoadedModel implements LoadedModel {
     // The server's weights are known exactly when its model file (or a same-named copy) is here.
     const sameFile = facts.modelPath && basename(tokenizer.info.path) === basename(facts.modelPath);
     const weights = sameFile ? tokenizer.info.sha256 : (facts.modelName ?? name);
+    // What the server cannot score is scored in-process on the same GGUF, when it is here.
+    const scoresLocally = Boolean(sameFile && tokenizer.openSession);
     const served = Math.min(...[facts.contextSize, tokenizer.info.trainedContextLength].filter((n): n is number => typeof n === "number"));
     if (contextSize !== undefined && contextSize > served) {
       throw new EmlabError(`${origin}: context size ${contextSize} exceeds what the server allows (${served} tokens per sequence)`);
@@ -99,12 +102,13 @@ export class ServedLoadedModel implements LoadedModel {
       parallelSequences: pool.size * Math.max(1, spec.concurrency ?? 8),
       served: {
         ...api.facts,
+        ...(scoresLocally ? { scoring: `${api.facts.scoring}; longer ones in-process on ${tokenizer.info.path}` } : {}),
         endpoints: pool.urls,
         model: name,
         tokenizer: tokenizerPath ?? "bytes (approximate)",
       },
     };
-    return new ServedLoadedModel(pool, spec, api, tokenizer, info, settings);
+    return new ServedLoadedModel(pool, spec, api, tokenizer, info, settings, scoresLocally);
   }
 
   /** Requests, failures and tokens per endpoint so far. */
@@ -156,6 +160,7 @@ export class ServedLoadedModel implements LoadedModel {
         vocabSize: this.info.vocabSize,
         eosTokenIds: new Set(this.info.eosTokenIds),
         decode: (ids) => this.tokenizer.detokenize(ids.filter((id) => id >= 0)),
+        ...(this.scoresLocally ? { openLocal: () => this.tokenizer.openSession!(variant) } : {}),
       },
     );
   }

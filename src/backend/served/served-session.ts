@@ -2,7 +2,7 @@ import { EmlabError } from "../../errors.js";
 import { mix32 } from "../../util/random.js";
 import { finishSample, newTrace, SessionBase } from "../session-base.js";
 import { findStop } from "../stop-strings.js";
-import type { GeneratedSample, NextTokenQuery, NextTokenResult, SamplingParams, WeightVariant } from "../types.js";
+import type { GeneratedSample, NextTokenQuery, NextTokenResult, SamplingParams, Session, WeightVariant } from "../types.js";
 import type { ServedApiModule, ServedCompletion, ServedRequestContext } from "./served-api.js";
 
 export interface ServedSessionSetup {
@@ -12,6 +12,8 @@ export interface ServedSessionSetup {
   vocabSize: number;
   eosTokenIds: ReadonlySet<number>;
   decode: (ids: readonly number[]) => string;
+  /** A session of the in-process engine on the server's own GGUF, for scoring the server cannot do. */
+  openLocal?: () => Promise<Session>;
 }
 
 /** Alternatives asked for when a next-token lookup needs particular ids (then each missing one is scored). */
@@ -23,6 +25,8 @@ const ID_LOOKUP = 256;
  * answers. Stop strings and the end-of-answer rule are applied here, as the in-process engines do.
  */
 export class ServedSession extends SessionBase {
+  private local: Promise<Session> | undefined;
+
   constructor(
     private readonly ctx: ServedRequestContext,
     private readonly api: ServedApiModule,
@@ -49,11 +53,11 @@ export class ServedSession extends SessionBase {
   }
 
   protected async scoreExclusive(prompt: readonly number[], continuation: readonly number[]): Promise<Float32Array> {
-    const scored = await this.api.score(this.ctx, prompt, continuation);
+    const scored = (await this.api.score(this.ctx, prompt, continuation)) ?? (await this.scoreLocally(prompt, continuation));
     if (!scored) {
       throw new EmlabError(
         `${this.setup.origin}: ${this.api.facts.api} cannot score a continuation of ${continuation.length} tokens (${this.api.facts.scoring}); ` +
-          `score with an in-process engine on the same model file (gguf:/onnx:) instead`,
+          `name the server's GGUF file (gguf: beside the endpoint, or tokenizer:) to score in-process, or use an in-process model`,
       );
     }
     this.stats.prefillTokens += prompt.length;
@@ -95,7 +99,15 @@ export class ServedSession extends SessionBase {
     return result;
   }
 
-  protected release(): void {}
+  protected async release(): Promise<void> {
+    if (this.local) await (await this.local).dispose();
+  }
+
+  private async scoreLocally(prompt: readonly number[], continuation: readonly number[]): Promise<Float32Array | null> {
+    if (!this.setup.openLocal) return null;
+    this.local ??= this.setup.openLocal();
+    return (await this.local).score(prompt, continuation);
+  }
 
   private async missingLogprob(prompt: readonly number[], id: number): Promise<number> {
     const scored = await this.api.score(this.ctx, prompt, [id]);

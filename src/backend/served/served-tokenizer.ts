@@ -6,6 +6,8 @@ import type { LoadedModel } from "../types.js";
 
 /** What a served model takes from a local tokenizer: ids, text and the chat template. */
 export type ServedTokenizer = Pick<LoadedModel, "tokenize" | "detokenize" | "tokenText" | "renderChat" | "chatTokens" | "dispose"> & {
+  /** The GGUF's own engine, for scoring in-process what a server cannot (absent for the byte fallback). */
+  openSession?: LoadedModel["openSession"];
   info: Pick<LoadedModel["info"], "path" | "sha256" | "architecture" | "vocabSize" | "trainedContextLength" | "chatTemplate" | "bosTokenId" | "eosTokenIds">;
 };
 
