@@ -43,7 +43,7 @@ export function parseEndpoint(value: YamlValue, baseDir: string, fallbackTokeniz
 /** The variable's name only: a key written here would end up in the database with the experiment. */
 function envName(value: YamlValue): string {
   const name = value.nonEmptyString("an environment variable name");
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw value.error(`api_key_env names the environment variable that holds the key (e.g. OPENAI_API_KEY), not the key itself`);
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw value.error(`name the environment variable that holds the key (e.g. OPENAI_API_KEY), not the key itself`);
   return name;
 }
 
