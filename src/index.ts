@@ -11,6 +11,7 @@ export { EmlabError } from "./errors.js";
 // Engines: one Backend interface, one module per engine (ONNX is imported lazily by loadModel).
 export * from "./backend/types.js";
 export { loadModel, backendFor, type BackendName } from "./backend/open.js";
+export { ServedBackend, EndpointPool, SERVED_APIS, type EndpointSpec, type ServedApi, type EndpointStats } from "./backend/served/index.js";
 export { LlamaBackend, LlamaLoadedModel } from "./backend/llama/llama-model.js";
 
 // Built-in tiny models and GGUF files.

@@ -134,7 +134,8 @@ export class ServedLoadedModel implements LoadedModel {
 
   chatTokens(messages: readonly ChatMessage[], options: { addGenerationPrompt?: boolean } = {}): number[] {
     const tokens = this.tokenizer.chatTokens(messages, options);
-    if (options.addGenerationPrompt !== false) this.chats.set(tokens.join(","), messages.map((m) => ({ ...m })));
+    // Only chat-only APIs need the messages back; the others never look.
+    if (this.spec.api === "openai" && options.addGenerationPrompt !== false) this.chats.set(tokens.join(","), messages.map((m) => ({ ...m })));
     return tokens;
   }
 
