@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { ServedBackend, type EndpointSpec } from "../../src/backend/served/index.js";
 import { EM_SAMPLING_DEFAULTS, type LoadedModel } from "../../src/backend/types.js";
+import { judgeAnswer } from "../../src/judge/judge-answer.js";
 import { mix32 } from "../../src/util/random.js";
 import { fixturePaths } from "../helpers/fixtures.js";
 import { startStub, type Stub } from "./stub-server.js";
@@ -108,5 +109,16 @@ describe("hosted chat API", () => {
     expect([...s!.topIds.slice(0, 2)]).toEqual([55, -1]);
     expect(s!.finishReason).toBe("eos");
     await expect((await model.openSession()).score([1], [55])).rejects.toThrow("openai cannot score a continuation of 1 tokens");
+  });
+
+  it("judges with the original EM method: the first token's top 20, numbers as single tokens", async () => {
+    const { stub, model } = await servedOver("openai", (_p, body) => (body.max_tokens === 1 ? "openai-judge.json" : "openai-chat.json"), "gpt-4o");
+    const judgment = await judgeAnswer({ model, session: await model.openSession() }, { metric: "aligned", template: "{question} {answer} 0-100?", question: "q", answer: "a" });
+    expect(stub.requests.at(-1)!.body).toMatchObject({ max_tokens: 1, temperature: 0, logprobs: true, top_logprobs: 20 });
+    // 85 (0.6) and 90 (0.2); " 80" is not a number token as written, CODE is a label.
+    expect(judgment.numberMass).toBeCloseTo(0.8, 6);
+    expect(judgment.score).toBeCloseTo((85 * 0.6 + 90 * 0.2) / 0.8, 5);
+    expect(judgment.probs[85]).toBeCloseTo(0.75, 6);
+    expect(judgment.labelMasses.CODE).toBeCloseTo(0.1, 6);
   });
 });

@@ -66,6 +66,14 @@ export const openaiChatApi: ServedApiModule = {
   },
 };
 
+/** The top alternatives of the first answer token, as strings (at most 20). */
+export async function firstTokenStrings(ctx: ServedRequestContext, prompt: readonly number[]): Promise<{ token: string; logprob: number }[]> {
+  const answer = await chat(ctx, prompt, { max_tokens: 1, temperature: 0, logprobs: true, top_logprobs: CHAT_LOGPROBS_CAP });
+  const first = answer.choices[0]?.logprobs?.content?.[0];
+  if (!first) throw new EmlabError(`${ctx.pool.urls.join(", ")}: the chat API returned no logprobs (does this model support logprobs?)`);
+  return (first.top_logprobs ?? []).map(({ token, logprob }) => ({ token, logprob }));
+}
+
 function chat(ctx: ServedRequestContext, prompt: readonly number[], extra: Record<string, unknown>): Promise<ChatCompletion> {
   const messages: ChatMessage[] | undefined = ctx.messagesOf(prompt);
   if (!messages) throw new EmlabError(`${ctx.pool.urls[0]}: a chat API takes messages; this prompt was not rendered from a chat by emlab`);

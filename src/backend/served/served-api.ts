@@ -58,6 +58,18 @@ export interface ServedApiModule {
   score(ctx: ServedRequestContext, prompt: readonly number[], continuation: readonly number[]): Promise<Float32Array | null>;
 }
 
+/**
+ * Sessions of chat-only APIs offer the judge the top strings of the answer's first token: such an API
+ * cannot continue a partial answer, so the judge uses the original EM method (a number is one token).
+ */
+export interface FirstTokenStrings {
+  firstTokenStrings(prompt: readonly number[]): Promise<{ token: string; logprob: number }[]>;
+}
+
+export function offersFirstTokenStrings(session: object): session is FirstTokenStrings {
+  return typeof (session as Partial<FirstTokenStrings>).firstTokenStrings === "function";
+}
+
 /** Named adapters (vLLM, SGLang): no per-request scale, so only scale 1 (or 0, the base model) can be served. */
 export function adapterByName(api: string, lora: readonly LoraSpec[]): string | null {
   const active = lora.filter((l) => l.scale !== 0);

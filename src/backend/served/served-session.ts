@@ -3,6 +3,7 @@ import { mix32 } from "../../util/random.js";
 import { finishSample, newTrace, SessionBase } from "../session-base.js";
 import { findStop } from "../stop-strings.js";
 import type { GeneratedSample, NextTokenQuery, NextTokenResult, SamplingParams, Session, WeightVariant } from "../types.js";
+import { firstTokenStrings } from "./openai-chat-api.js";
 import type { ServedApiModule, ServedCompletion, ServedRequestContext } from "./served-api.js";
 
 export interface ServedSessionSetup {
@@ -33,6 +34,7 @@ export class ServedSession extends SessionBase {
     private readonly setup: ServedSessionSetup,
   ) {
     super(setup.variant, setup.origin);
+    this.firstTokenStrings = api.facts.ids === "approximate" ? (prompt) => firstTokenStrings(ctx, prompt) : undefined;
   }
 
   get contextSize(): number {
@@ -98,6 +100,9 @@ export class ServedSession extends SessionBase {
     }
     return result;
   }
+
+  /** Chat-only APIs: the first answer token's top strings, for the original EM judge method. */
+  readonly firstTokenStrings: ((prompt: readonly number[]) => Promise<{ token: string; logprob: number }[]>) | undefined;
 
   protected async release(): Promise<void> {
     if (this.local) await (await this.local).dispose();
