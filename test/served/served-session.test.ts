@@ -147,6 +147,9 @@ describe("served engine over llama-server's API", () => {
     const session = await model.openSession({ lora: [{ path: fixturePaths().tinyQwen2Lora, scale: 2 }] });
     await session.sample([1, 2, 3], { ...params, maxTokens: 1 });
     expect(servers[1]!.completions().at(-1)!.body.lora).toEqual([{ id: 0, scale: 2 }]);
+    // The base model states scale 0 for every adapter the server loaded.
+    await (await model.openSession()).sample([1, 2, 3], { ...params, maxTokens: 1 });
+    expect(servers[1]!.completions().at(-1)!.body.lora).toEqual([{ id: 0, scale: 0 }]);
     await expect(model.openSession({ lora: [{ path: "/elsewhere/other.gguf", scale: 1 }] })).rejects.toThrow(
       "llama-server has not loaded the LoRA adapter /elsewhere/other.gguf (loaded: /srv/adapters/tiny-qwen2-lora.gguf); start it with --lora",
     );

@@ -42,11 +42,13 @@ export const llamaServerApi: ServedApiModule = {
   },
 
   async prepareAdapters(pool: EndpointPool, _spec: EndpointSpec, lora: readonly LoraSpec[]) {
-    if (lora.length === 0) return undefined;
     // Every endpoint must have loaded the same adapters in the same order: a request does not know where it lands.
     const lists: LoraAdapterRow[][] = [];
     for (let i = 0; i < pool.size; i++) lists.push(await pool.getFrom<LoraAdapterRow[]>(i, "/lora-adapters"));
     const [first] = lists;
+    // Every loaded adapter gets an explicit scale: a server started without --lora-init-without-apply
+    // would otherwise apply its adapters at scale 1 to base-model requests.
+    if (first!.length === 0 && lora.length === 0) return undefined;
     lists.forEach((list, i) => {
       if (JSON.stringify(list.map((a) => [a.id, basename(a.path)])) !== JSON.stringify(first!.map((a) => [a.id, basename(a.path)]))) {
         throw new EmlabError(`${pool.urls[i]} loaded other LoRA adapters than ${pool.urls[0]}: start every llama-server with the same --lora files in the same order`);
