@@ -13,6 +13,8 @@ export interface FakeModel {
   eosId: number;
   nCtx?: number;
   adapters?: { id: number; path: string }[];
+  /** A token after which the text ends inside a UTF-8 character: llama-server lists no probabilities for it. */
+  incompleteId?: number;
 }
 
 export interface FakeLlamaServer extends Stub {
@@ -42,7 +44,7 @@ export function answer(model: FakeModel, request: StubRequest): StubAnswer {
     tokens.push(id);
     if (id === model.eosId) break;
   }
-  const probs = tokens.map((id) => ({ id, token: "", bytes: [], logprob: Math.log(model.next.find(([t]) => t === id)![1]), top_logprobs: top }));
+  const probs = tokens.filter((id) => id !== model.incompleteId).map((id) => ({ id, token: "", bytes: [], logprob: Math.log(model.next.find(([t]) => t === id)![1]), top_logprobs: top }));
   return {
     json: {
       content: "",

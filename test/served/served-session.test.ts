@@ -62,6 +62,21 @@ describe("served engine over llama-server's API", () => {
     expect(servers[0]!.completions()[0]!.body).toMatchObject({ prompt, temperature: 1, top_k: 0, top_p: 1, min_p: 0, repeat_penalty: 1, n_probs: 5, return_tokens: true });
   });
 
+  it("asks again for the probabilities llama-server leaves out (a token ending inside a UTF-8 character)", async () => {
+    const partial = await startFakeLlamaServer({ ...fake, incompleteId: THREE });
+    servers.push(partial);
+    const model = await served([partial.url]);
+    const samples = await (await model.openSession()).sample([1, 2, 3], params, { n: 4 });
+    const threes = samples.reduce((n, s) => n + [...s.tokenIds].filter((id) => id === THREE).length, 0);
+    expect(threes).toBeGreaterThan(0);
+    for (const s of samples) {
+      expect(s.logprobs).toEqual(Float32Array.from(s.tokenIds, (id) => Math.log(NEXT.find(([t]) => t === id)![1])));
+      expect([...s.topIds.slice(0, 3)]).toEqual([SEVEN, THREE, EOS]);
+    }
+    // One sampling request per sample, one lookup per left-out entry.
+    expect(partial.completions()).toHaveLength(4 + threes);
+  });
+
   it("cuts at a stop string as the in-process engines do", async () => {
     const model = await served([servers[0]!.url]);
     const session = await model.openSession();
@@ -78,16 +93,17 @@ describe("served engine over llama-server's API", () => {
 
   it("spreads samples over two servers with the same results as one", async () => {
     const one = await (await served([servers[0]!.url])).openSession();
-    const twoModel = await served(servers.map((s) => s.url));
+    const twoModel = await served([servers[0]!.url, servers[1]!.url]);
     const two = await twoModel.openSession();
     const prompt = twoModel.chatTokens([{ role: "user", content: "spread" }]);
-    const before = servers.map((s) => s.completions().length);
+    const pair = servers.slice(0, 2);
+    const before = pair.map((s) => s.completions().length);
     const a = await one.sample(prompt, params, { n: 8 });
-    const mid = servers.map((s) => s.completions().length);
+    const mid = pair.map((s) => s.completions().length);
     const b = await two.sample(prompt, params, { n: 8 });
     expect(b).toEqual(a);
     expect(mid[0]! - before[0]!).toBe(8);
-    expect(servers.map((s, i) => s.completions().length - mid[i]!)).toEqual([4, 4]);
+    expect(pair.map((s, i) => s.completions().length - mid[i]!)).toEqual([4, 4]);
   });
 
   it("reads next-token log-probs: listed ids exactly, unlisted ones (zero probability) as -Infinity", async () => {

@@ -76,15 +76,16 @@ export const llamaServerApi: ServedApiModule = {
       seed,
       n_probs: Math.max(1, topLogprobs),
     }, usage);
-    const probs = answer.completion_probabilities ?? [];
     const tokens = answer.tokens ?? [];
-    if (probs.length !== tokens.length) throw new EmlabError(`${ctx.pool.urls.join(", ")}: llama-server returned ${tokens.length} tokens but ${probs.length} probabilities`);
-    return {
-      tokens,
-      logprobs: probs.map((p) => p.logprob),
-      top: probs.map((p) => topOf(p.top_logprobs ?? [])),
-      stoppedOnEos: answer.stop_type === "eos",
-    };
+    const entries = alignProbabilities(tokens, answer.completion_probabilities ?? []);
+    const logprobs: number[] = [];
+    const top: ServedTop[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const entry = entries[i] ?? (await entryAfter(ctx, [...prompt, ...tokens.slice(0, i)], tokens[i]!, topLogprobs));
+      logprobs.push(entry.logprob);
+      top.push(topOf(entry.top_logprobs ?? []));
+    }
+    return { tokens, logprobs, top, stoppedOnEos: answer.stop_type === "eos" };
   },
 
   async nextTop(ctx, prompt, n): Promise<ServedTop> {
@@ -110,6 +111,29 @@ export async function logprobOf(ctx: ServedRequestContext, prompt: readonly numb
   const all = await lookup(ctx, prompt, Number.isFinite(vocabSize) ? vocabSize : 1 << 20);
   const index = all.ids.indexOf(id);
   return index >= 0 ? all.logprobs[index]! : -Infinity;
+}
+
+/**
+ * llama-server lists no probabilities for a token after which its text ends inside a UTF-8 character
+ * (its stream waits for the character to complete). Such a token is followed, within its character, by
+ * the one that completes it, so entries are matched to tokens from the end; unmatched tokens are missing.
+ */
+export function alignProbabilities<E extends { id: number }>(tokens: readonly number[], probs: readonly E[]): (E | undefined)[] {
+  const out: (E | undefined)[] = new Array(tokens.length).fill(undefined);
+  let j = probs.length - 1;
+  for (let i = tokens.length - 1; i >= 0 && j >= 0; i--) {
+    if (probs[j]!.id === tokens[i]) out[i] = probs[j--];
+  }
+  if (j >= 0) throw new EmlabError(`llama-server returned probabilities for tokens it did not generate (${probs.length} entries for ${tokens.length} tokens)`);
+  return out;
+}
+
+/** A missing probability entry, asked for again: the raw log-prob of `id` after `prefix` and the top alternatives. */
+async function entryAfter(ctx: ServedRequestContext, prefix: readonly number[], id: number, topLogprobs: number) {
+  const top = await lookup(ctx, prefix, Math.max(topLogprobs, FIRST_LOOKUP));
+  const at = top.ids.indexOf(id);
+  const logprob = at >= 0 ? top.logprobs[at]! : await logprobOf(ctx, prefix, id);
+  return { logprob, top_logprobs: top.ids.map((tokenId, k) => ({ id: tokenId, logprob: top.logprobs[k]! })) };
 }
 
 /** One greedy step with `n` raw alternatives: the next-token distribution's top entries. */
