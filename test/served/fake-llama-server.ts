@@ -36,11 +36,13 @@ export function answer(model: FakeModel, request: StubRequest): StubAnswer {
   if (request.path === "/props") return { json: { model_path: model.modelPath, build_info: "b0-fake", default_generation_settings: { n_ctx: model.nCtx ?? 2048 } } };
   if (request.path === "/lora-adapters") return { json: (model.adapters ?? []).map((a) => ({ ...a, scale: 0 })) };
   if (request.path !== "/completion") return { status: 404, json: { error: { message: "not found" } } };
-  const body = request.body as { prompt: number[]; n_predict: number; n_probs: number; seed?: number; temperature: number };
+  const body = request.body as { prompt: number[]; n_predict: number; n_probs: number; seed?: number; temperature: number; logit_bias?: [number, number][] };
+  // The sampler applies a logit bias after the raw probabilities are read: a large one picks the token.
+  const forced = body.logit_bias?.find(([, bias]) => bias >= 100)?.[0];
   const top = model.next.slice(0, Math.max(1, body.n_probs)).map(([id, p]) => ({ id, token: "", bytes: [], logprob: Math.log(p) }));
   const tokens: number[] = [];
   for (let step = 0; step < body.n_predict; step++) {
-    const id = body.temperature === 0 ? model.next[0]![0] : draw(body.seed ?? 0, step, model.next);
+    const id = forced ?? (body.temperature === 0 ? model.next[0]![0] : draw(body.seed ?? 0, step, model.next));
     tokens.push(id);
     if (id === model.eosId) break;
   }

@@ -73,8 +73,10 @@ describe("served engine over llama-server's API", () => {
       expect(s.logprobs).toEqual(Float32Array.from(s.tokenIds, (id) => Math.log(NEXT.find(([t]) => t === id)![1])));
       expect([...s.topIds.slice(0, 3)]).toEqual([SEVEN, THREE, EOS]);
     }
-    // One sampling request per sample, one lookup per left-out entry.
+    // One sampling request per sample, one lookup per left-out entry; a lookup generates the end token,
+    // whose text is always complete.
     expect(partial.completions()).toHaveLength(4 + threes);
+    expect(partial.completions().at(-1)!.body).toMatchObject({ n_predict: 1, logit_bias: [[EOS, 1000]] });
   });
 
   it("cuts at a stop string as the in-process engines do", async () => {

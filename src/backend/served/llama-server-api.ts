@@ -136,13 +136,18 @@ async function entryAfter(ctx: ServedRequestContext, prefix: readonly number[], 
   return { logprob, top_logprobs: top.ids.map((tokenId, k) => ({ id: tokenId, logprob: top.logprobs[k]! })) };
 }
 
-/** One greedy step with `n` raw alternatives: the next-token distribution's top entries. */
+/**
+ * One step with `n` raw alternatives: the next-token distribution's top entries. The step generates the
+ * end token (a logit bias, applied by the sampler after the raw probabilities are read): a byte token
+ * that ends inside a UTF-8 character would come back without probabilities.
+ */
 async function lookup(ctx: ServedRequestContext, prompt: readonly number[], n: number): Promise<ServedTop> {
   const answer = await ctx.pool.post<LlamaServerCompletion>("/completion", {
     ...requestBase(ctx, prompt),
     n_predict: 1,
     temperature: 0,
     n_probs: Math.max(1, n),
+    ...(ctx.endTokenId === undefined ? {} : { logit_bias: [[ctx.endTokenId, 1000]] }),
   }, usage);
   const first = answer.completion_probabilities?.[0];
   if (!first) throw new EmlabError(`${ctx.pool.urls.join(", ")}: llama-server returned no probabilities for a one-token request`);

@@ -44,6 +44,8 @@ export interface ServedRequestContext {
   messagesOf: (prompt: readonly number[]) => ChatMessage[] | undefined;
   /** A token's id from its text (chat-only APIs return strings): the local tokenizer's single id, else -1. */
   idOf: (text: string) => number;
+  /** The model's end-of-generation token (a one-token lookup generates it, so its text is always complete). */
+  endTokenId: number | undefined;
 }
 
 /** One module per API shape: how to ask for samples, next-token distributions and scores. */

@@ -148,6 +148,7 @@ export class ServedLoadedModel implements LoadedModel {
         lora: variant.lora,
         adapters,
         messagesOf: (prompt) => this.chats.get(prompt.join(",")),
+        endTokenId: this.info.eosTokenIds[0],
         idOf: (text) => {
           const ids = this.tokenizer.tokenize(text, { special: true });
           return ids.length === 1 ? ids[0]! : -1;
