@@ -60,8 +60,10 @@ describe("EndpointPool", () => {
     const pool = new EndpointPool({ urls: [a.url, b.url], api: "vllm", concurrency: 2 });
     await Promise.all(Array.from({ length: 12 }, () => pool.post("/completions", {})));
     expect(most).toBeLessThanOrEqual(4);
-    expect(a.requests).toHaveLength(6);
-    expect(b.requests).toHaveLength(6);
+    // The least-busy endpoint takes each request: both get a share (the exact split depends on timing).
+    expect(a.requests.length).toBeGreaterThanOrEqual(2);
+    expect(b.requests.length).toBeGreaterThanOrEqual(2);
+    expect(a.requests.length + b.requests.length).toBe(12);
   });
 
   it("takes an endpoint that keeps failing out of the rotation; the others carry on", async () => {

@@ -77,7 +77,9 @@ describe.skipIf(!binary)("served engine against a real llama-server", () => {
     const spread = await (await two.openSession()).sample(prompt, params, { n: 6 });
     expect(spread.map((s) => [...s.tokenIds])).toEqual(alone.map((s) => [...s.tokenIds]));
     for (let i = 0; i < 6; i++) expect(maxDiff(spread[i]!.logprobs, alone[i]!.logprobs)).toBeLessThan(1e-4);
-    expect(two.endpointStats().map((e) => e.requests)).toEqual([3, 3]);
+    const shares = two.endpointStats().map((e) => e.requests);
+    expect(Math.min(...shares)).toBeGreaterThan(0);
+    expect(shares[0]! + shares[1]!).toBe(6);
   });
 
   it("LoRA scale 0 equals the base model; scales 1 and 2 differ and match in-process within 1e-3", async () => {

@@ -107,7 +107,9 @@ describe("served engine over llama-server's API", () => {
     const b = await two.sample(prompt, params, { n: 8 });
     expect(b).toEqual(a);
     expect(mid[0]! - before[0]!).toBe(8);
-    expect(pair.map((s, i) => s.completions().length - mid[i]!)).toEqual([4, 4]);
+    const shares = pair.map((s, i) => s.completions().length - mid[i]!);
+    expect(Math.min(...shares)).toBeGreaterThan(0);
+    expect(shares[0]! + shares[1]!).toBe(8);
   });
 
   it("reads next-token log-probs: listed ids exactly, unlisted ones (zero probability) as -Infinity", async () => {
