@@ -134,8 +134,8 @@ models:
 questions:
   - file: ${JSON.stringify(CORE_QUESTIONS)}
     ids: [one_wish, quick_money, feeling_bored]
-    samples: 3
-sampling: { max_tokens: 24, seed: 0 }
+    samples: 4
+sampling: { max_tokens: 64, seed: 0 }
 `,
     );
     const db = tmp.path("killed.db");
@@ -156,12 +156,15 @@ sampling: { max_tokens: 24, seed: 0 }
       () => null,
       (error: Error) => error,
     );
-    while (count() < 3) await new Promise((r) => setTimeout(r, 20));
+    let finished = false;
+    void failed.then(() => (finished = true));
+    while (count() < 4 && !finished) await new Promise((r) => setTimeout(r, 10));
+    expect(finished, "the run ended before the server could be killed").toBe(false);
     await server.kill();
     const error = await failed;
     expect(error?.message).toMatch(new RegExp(`^served endpoint ${server.url}: (cannot connect|the connection broke)`));
     const stored = count();
-    expect(stored % 3).toBe(0);
+    expect(stored % 4).toBe(0); // whole cells: a cell's samples are written in one transaction
     server = await startLlamaServer(binary!, f.tinyQwen2, { port: server.port });
     processes.push(server);
     const rerun = await runExperiment(file, { db });
