@@ -19,7 +19,7 @@ interface LoraAdapterRow {
   path: string;
 }
 
-/** Continuations up to this long are scored by chaining next-token requests (the judge's labels); longer ones are refused. */
+/** Continuations up to this long are scored by chaining next-token requests (the judge's labels); longer ones are not. */
 export const CHAINED_SCORE_LIMIT = 8;
 /** Alternatives asked for first when a next-token lookup needs particular ids; the whole vocabulary only when one is missing. */
 const FIRST_LOOKUP = 256;
