@@ -73,7 +73,8 @@ export const llamaServerApi: ServedApiModule = {
       ...requestBase(ctx, prompt),
       n_predict: params.maxTokens,
       ...samplerSettings(params),
-      seed,
+      // 0xFFFFFFFF means "a random seed" to llama.cpp.
+      seed: seed === 0xffffffff ? 0xfffffffe : seed,
       n_probs: Math.max(1, topLogprobs),
     }, usage);
     const tokens = answer.tokens ?? [];
