@@ -74,12 +74,15 @@ describe.skipIf(!binary)("served engine against a real llama-server", () => {
     const two = await served([a.url, b.url]);
     const prompt = one.chatTokens([{ role: "user", content: "Quick money?" }]);
     const alone = await (await one.openSession()).sample(prompt, params, { n: 6 });
-    const spread = await (await two.openSession()).sample(prompt, params, { n: 6 });
+    const twoSession = await two.openSession();
+    const before = two.endpointStats().map((e) => e.requests);
+    const spread = await twoSession.sample(prompt, params, { n: 6 });
     expect(spread.map((s) => [...s.tokenIds])).toEqual(alone.map((s) => [...s.tokenIds]));
     for (let i = 0; i < 6; i++) expect(maxDiff(spread[i]!.logprobs, alone[i]!.logprobs)).toBeLessThan(1e-4);
-    const shares = two.endpointStats().map((e) => e.requests);
+    // Six sampling requests (plus a lookup for each token the server listed no probabilities for).
+    const shares = two.endpointStats().map((e, i) => e.requests - before[i]!);
     expect(Math.min(...shares)).toBeGreaterThan(0);
-    expect(shares[0]! + shares[1]!).toBe(6);
+    expect(shares[0]! + shares[1]!).toBeGreaterThanOrEqual(6);
   });
 
   it("LoRA scale 0 equals the base model; scales 1 and 2 differ and match in-process within 1e-3", async () => {
