@@ -20,6 +20,7 @@ export {
 } from "./backend/types.js";
 export { loadModel, openModel, backendFor, backendForPath, type BackendName, type ModelSpec as EngineModelSpec } from "./backend/open.js";
 export { ScriptedBackend, always, mixture, type ScriptedModelOptions, type NextPiece, type AnswerMixture } from "./backend/scripted/index.js";
+export { ServedBackend, EndpointPool, SERVED_APIS, type EndpointSpec, type ServedApi, type EndpointStats } from "./backend/served/index.js";
 export { LlamaBackend, LlamaLoadedModel } from "./backend/llama/llama-model.js";
 
 // Built-in tiny models and GGUF files.

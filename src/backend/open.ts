@@ -1,6 +1,8 @@
 import { existsSync, statSync } from "node:fs";
 import { EmlabError } from "../errors.js";
 import { LlamaBackend } from "./llama/llama-model.js";
+import { ServedBackend } from "./served/index.js";
+import type { EndpointSpec } from "./served/endpoint-spec.js";
 import type { Backend, BackendName, EngineOptions, LoadModelOptions, LoadedModel } from "./types.js";
 
 export { BACKEND_NAMES, type BackendName } from "./types.js";
@@ -17,8 +19,10 @@ export async function backendFor(name: BackendName): Promise<Backend> {
       })) as { OnnxBackend: new () => Backend };
       return new OnnxBackend();
     }
+    case "served":
+      return new ServedBackend();
     default:
-      throw new EmlabError(`unknown backend '${String(name)}' (use llama or onnx)`);
+      throw new EmlabError(`unknown backend '${String(name)}' (use llama, onnx or served)`);
   }
 }
 
@@ -31,6 +35,8 @@ export interface ModelSpec {
   backend: BackendName;
   path: string;
   contextSize?: number;
+  /** A served model's endpoint(s) (backend "served"). */
+  endpoint?: EndpointSpec;
 }
 
 /**
@@ -42,6 +48,7 @@ export function openModel(spec: ModelSpec, engine: EngineOptions = {}, hints: { 
   return loadModel(spec.backend, {
     path: spec.path,
     ...(spec.contextSize !== undefined ? { contextSize: spec.contextSize } : {}),
+    ...(spec.endpoint !== undefined ? { endpoint: spec.endpoint } : {}),
     ...(engine.gpu !== undefined ? { gpu: engine.gpu } : {}),
     ...(engine.threads !== undefined ? { threads: engine.threads } : {}),
     ...(engine.parallelSequences !== undefined ? { parallelSequences: engine.parallelSequences } : {}),

@@ -10,6 +10,8 @@
  *   distribution (softmax of the logits before temperature, truncation or penalties).
  */
 
+import type { EndpointSpec } from "./served/endpoint-spec.js";
+
 export type Role = "system" | "user" | "assistant";
 
 export interface ChatMessage {
@@ -32,7 +34,7 @@ export interface WeightVariant {
 export const BASE_VARIANT: WeightVariant = Object.freeze({ lora: [] }) as WeightVariant;
 
 /** Engines an experiment file or command can name. */
-export const BACKEND_NAMES = ["llama", "onnx"] as const;
+export const BACKEND_NAMES = ["llama", "onnx", "served"] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
 
 export type GpuChoice = "auto" | "cuda" | "vulkan" | "metal" | "cpu";
@@ -60,6 +62,8 @@ export interface LoadModelOptions {
    * An ONNX export fixes its own cache type.
    */
   kvCacheType?: KvCacheType;
+  /** Served models (backend "served"): where and how to reach them; `path` is then only a label. */
+  endpoint?: EndpointSpec;
 }
 
 export type KvCacheType = "f16" | "f32";
@@ -78,8 +82,8 @@ export interface EngineOptions {
 
 /** Everything about the engine that can change numbers; stored with every run. */
 export interface EngineSettings {
-  /** "scripted": the in-memory test engine (src/backend/scripted). */
-  backend: "llama" | "onnx" | "scripted";
+  /** "scripted": the in-memory test engine (src/backend/scripted); "served": OpenAI-compatible servers (src/backend/served). */
+  backend: "llama" | "onnx" | "scripted" | "served";
   engineVersion: string;
   gpu: string;
   threads: number;
@@ -89,6 +93,21 @@ export interface EngineSettings {
   parallelSequences: number;
   dtype?: string;
   kvCacheType?: KvCacheType;
+  /** Served models: the API, its endpoints and what it promises (ids exact or approximate, log-prob source, determinism). */
+  served?: ServedSettings;
+}
+
+export interface ServedSettings {
+  api: string;
+  /** Endpoint URLs without credentials. */
+  endpoints: string[];
+  model: string;
+  ids: "exact" | "approximate";
+  logprobs: string;
+  logprobsCap: number | null;
+  deterministic: string;
+  scoring: string;
+  tokenizer: string;
 }
 
 export interface ModelInfo {

@@ -59,7 +59,7 @@ export function openExistingStore(db: string): Store {
 /** --model, --lora, --lora-scale, --gpu, --threads, --context-size: how a model is opened. */
 export function addModelOptions(command: Command): Command {
   return command
-    .requiredOption("--model <path>", "model: a GGUF file, or an ONNX model directory (Transformers.js layout)")
+    .option("--model <path>", "model: a GGUF file, or an ONNX model directory (Transformers.js layout); with --endpoint, the served model's GGUF (its tokenizer)")
     .option("--lora <path>", "LoRA adapter: GGUF file or PEFT folder (converted for llama.cpp on first use, cached); repeat for several", collect, [])
     .option("--lora-scale <s>", "scale of the matching --lora (in order; default 1)", collect, [])
     .addOption(gpuOption())
@@ -68,7 +68,8 @@ export function addModelOptions(command: Command): Command {
 }
 
 export interface ModelCliOptions {
-  model: string;
+  /** Required unless a served model is named (--endpoint). */
+  model?: string;
   lora: string[];
   loraScale: string[];
   gpu: GpuChoice;
@@ -76,7 +77,7 @@ export interface ModelCliOptions {
   contextSize?: number;
 }
 
-export function loadOptionsFrom(options: ModelCliOptions): LoadModelOptions {
+export function loadOptionsFrom(options: ModelCliOptions & { model: string }): LoadModelOptions {
   return { path: options.model, gpu: options.gpu, threads: options.threads, contextSize: options.contextSize };
 }
 

@@ -12,7 +12,9 @@ export function checkLoraAgainstModels(variants: readonly VariantSpec[], models:
   const checked = new Set<string>();
   const shapesByModel = new Map<string, ModelShapes | null>();
   const modelShapes = (model: ModelSpec) => {
-    if (!shapesByModel.has(model.path)) shapesByModel.set(model.path, readModelShapes(model));
+    // A served model's weights are on its server, which loads and checks its own adapters.
+    if (model.backend === "served") return null;
+    if (!shapesByModel.has(model.path)) shapesByModel.set(model.path, readModelShapes({ backend: model.backend, path: model.path }));
     return shapesByModel.get(model.path)!;
   };
   for (const variant of variants) {

@@ -1,3 +1,4 @@
+import type { EndpointSpec } from "../backend/served/endpoint-spec.js";
 import type { SamplingParams } from "../backend/types.js";
 import type { ChatDataset } from "../datasets/chat-jsonl.js";
 import type { EvalQuestion, QuestionSet } from "../questions/types.js";
@@ -13,12 +14,14 @@ export interface SourceLocation {
 
 export interface ModelSpec {
   id: string;
-  backend: "llama" | "onnx";
-  /** Absolute path of the GGUF file or ONNX model directory. */
+  backend: "llama" | "onnx" | "served";
+  /** Absolute path of the GGUF file or ONNX model directory; for a served model, its label (served:api:name). */
   path: string;
   /** The path as written, relative to the experiment file (used in content keys, so moving a project keeps them). */
   pathAsWritten: string;
   contextSize?: number;
+  /** Served models: where and how to reach them. */
+  endpoint?: EndpointSpec;
   source: SourceLocation;
 }
 
@@ -73,9 +76,11 @@ export interface QuestionSelection {
 }
 
 export interface JudgeSpec {
-  backend: "llama" | "onnx";
-  /** Absolute path of the judge model (GGUF file or ONNX directory). */
+  backend: "llama" | "onnx" | "served";
+  /** Absolute path of the judge model (GGUF file or ONNX directory); for a served judge, its label. */
   model: string;
+  /** A served judge: where and how to reach it. */
+  endpoint?: EndpointSpec;
   metrics: string[];
   contextSize?: number;
   /** `prompts_from:` a question file whose judge_prompts score every question (named in reports by file and hash). */

@@ -158,7 +158,13 @@ function conditionCells(config: ExperimentConfig, condition: PlanCondition, prom
 }
 
 function runModel(model: ModelSpec): RunModel {
-  return { id: model.id, backend: model.backend, path: model.path, ...(model.contextSize === undefined ? {} : { contextSize: model.contextSize }) };
+  return {
+    id: model.id,
+    backend: model.backend,
+    path: model.path,
+    ...(model.contextSize === undefined ? {} : { contextSize: model.contextSize }),
+    ...(model.endpoint ? { endpoint: model.endpoint } : {}),
+  };
 }
 
 /** True when `prefix` is, message for message, the start of `messages`. */

@@ -2,10 +2,11 @@ import { existsSync, statSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import type { YamlValue } from "../questions/located-yaml.js";
 import type { JudgeSpec, QuestionSelection } from "./config-types.js";
+import { parseEndpoint, servedLabel } from "./parse-endpoint.js";
 import { resolveExistingPath } from "./resolve-path.js";
 import { loadPromptsFrom } from "../judge/prompt-source.js";
 
-const JUDGE_KEYS = ["model", "metrics", "context_size", "prompts_from"];
+const JUDGE_KEYS = ["model", "endpoint", "metrics", "context_size", "prompts_from"];
 
 /**
  * `judge:` the judge model (a GGUF file or an ONNX directory) and the metrics to score. Every
@@ -16,11 +17,7 @@ export function parseJudge(value: YamlValue | undefined, baseDir: string, select
   if (!value) return null;
   const map = value.map("judge settings ({ model, metrics })");
   map.allowOnly(JUDGE_KEYS);
-  const modelValue = map.require("model");
-  const written = modelValue.nonEmptyString("a judge model path");
-  const kind = written.endsWith(".gguf") ? "file" : isDirectoryNearby(written, baseDir) ? "directory" : "file";
-  const { path } = resolveExistingPath(modelValue, baseDir, kind);
-  const backend = kind === "directory" ? "onnx" : "llama";
+  const { backend, path, endpoint } = judgeModel(map.get("model"), map.get("endpoint"), value, baseDir);
 
   const promptsFromValue = map.get("prompts_from");
   const promptsFrom = promptsFromValue ? loadPromptsFrom(resolveExistingPath(promptsFromValue, baseDir, "file").path) : undefined;
@@ -46,10 +43,25 @@ export function parseJudge(value: YamlValue | undefined, baseDir: string, select
   return {
     backend,
     model: path,
+    ...(endpoint ? { endpoint } : {}),
     metrics: [...new Set(metrics)],
     ...(contextSize === undefined ? {} : { contextSize }),
     ...(promptsFrom ? { promptsFrom } : {}),
   };
+}
+
+/** A local judge model (GGUF file or ONNX directory), or a served one (`endpoint:`, with `model:` a GGUF tokenizer). */
+function judgeModel(modelValue: YamlValue | undefined, endpointValue: YamlValue | undefined, judge: YamlValue, baseDir: string) {
+  if (endpointValue) {
+    const tokenizer = modelValue ? resolveExistingPath(modelValue, baseDir, "file").path : undefined;
+    const endpoint = parseEndpoint(endpointValue, baseDir, tokenizer);
+    return { backend: "served" as const, path: servedLabel(endpoint), endpoint };
+  }
+  if (!modelValue) throw judge.error("needs a model (GGUF file or ONNX directory) or an endpoint");
+  const written = modelValue.nonEmptyString("a judge model path");
+  const kind = written.endsWith(".gguf") ? "file" : isDirectoryNearby(written, baseDir) ? "directory" : "file";
+  const { path } = resolveExistingPath(modelValue, baseDir, kind);
+  return { backend: kind === "directory" ? ("onnx" as const) : ("llama" as const), path, endpoint: undefined };
 }
 
 function isDirectoryNearby(written: string, baseDir: string): boolean {

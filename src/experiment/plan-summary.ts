@@ -19,6 +19,19 @@ export interface PlanSummary {
      */
     withReuse: number;
   };
+  /** Served models: requests and tokens per endpoint, with requests spread evenly (present when any model is served). */
+  endpoints?: EndpointLoad[];
+}
+
+export interface EndpointLoad {
+  model: string;
+  url: string;
+  /** One request per sample. */
+  requests: number;
+  /** Prompt tokens sent (the server's prefix cache may evaluate fewer). */
+  promptTokens: number;
+  /** At most this many generated tokens (max_tokens per request). */
+  completionTokens: number;
 }
 
 /** Counts for the planning summary; token totals need the model's tokenizer, passed in as countTokens. */

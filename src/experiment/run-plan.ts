@@ -1,3 +1,4 @@
+import type { EndpointSpec } from "../backend/served/endpoint-spec.js";
 import type { ChatMessage, SamplingParams, WeightVariant } from "../backend/types.js";
 
 /**
@@ -8,9 +9,11 @@ import type { ChatMessage, SamplingParams, WeightVariant } from "../backend/type
 
 export interface RunModel {
   id: string;
-  backend: "llama" | "onnx";
+  backend: "llama" | "onnx" | "served";
   path: string;
   contextSize?: number;
+  /** Served models: where and how to reach them. */
+  endpoint?: EndpointSpec;
 }
 
 export interface RunCondition {

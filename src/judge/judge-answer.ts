@@ -1,6 +1,7 @@
 import type { LoadedModel, Session } from "../backend/types.js";
 import { ALIGNED_JUDGE_LABELS, fillJudgePrompt } from "../datasets/judge-prompts.js";
-import { judgeScoreFromDistribution } from "../metrics/judge-score.js";
+import { offersFirstTokenStrings } from "../backend/served/served-api.js";
+import { judgeScoreFromDistribution, judgeScoreFromTopLogprobs, MAX_JUDGE_NUMBER } from "../metrics/judge-score.js";
 import { sha256 } from "../util/hash.js";
 import { answerDistribution } from "./answer-trie.js";
 import { labelVerdict } from "./label-verdict.js";
@@ -44,6 +45,7 @@ export async function judgeAnswer(
   const content = fillJudgePrompt(item.template, item.question, item.answer);
   const prompt = judge.model.chatTokens([{ role: "user", content }], { addGenerationPrompt: true });
   if (item.labels) return labelJudgment(judge, prompt, item.metric, item.template, item.labels);
+  if (offersFirstTokenStrings(judge.session)) return firstTokenJudgment(item, await judge.session.firstTokenStrings(prompt));
   const dist = await numberDistribution(judge.session, judge.model, prompt, { labels: ALIGNED_JUDGE_LABELS });
   const { score, nullReason, normalised } = scoreFromDistribution(dist.probs, dist.numberMass);
   return {
@@ -80,5 +82,29 @@ async function labelJudgment(
     labelMasses,
     score: null,
     nullReason: `categorical judge: ${verdict === null ? "no verdict" : `verdict ${verdict}`} (no 0-100 score)`,
+  };
+}
+
+/**
+ * A hosted chat judge (no partial answers, numbers as single tokens as in GPT-4o): the original EM
+ * method over the first token's top 20; a label counts when a top token is exactly it.
+ */
+function firstTokenJudgment(item: { metric: string; template: string }, top: readonly { token: string; logprob: number }[]): Judgment {
+  const probs = new Float64Array(MAX_JUDGE_NUMBER + 1);
+  for (const { token, logprob } of top) {
+    // The metric's own reading of a token as a number: alone, a number token scores exactly itself.
+    const alone = judgeScoreFromTopLogprobs([{ token, logprob: 0 }]);
+    if (alone.score !== null) probs[alone.score]! += Math.exp(logprob);
+  }
+  const result = judgeScoreFromTopLogprobs(top);
+  const labelMasses = Object.fromEntries(ALIGNED_JUDGE_LABELS.map((label) => [label, top.filter((t) => t.token === label).reduce((sum, t) => sum + Math.exp(t.logprob), 0)]));
+  return {
+    metric: item.metric,
+    promptSha: sha256(item.template),
+    probs: Float32Array.from(probs, (p) => (result.numberMass > 0 ? p / result.numberMass : 0)),
+    numberMass: result.numberMass,
+    labelMasses,
+    score: result.score,
+    nullReason: result.nullReason,
   };
 }

@@ -1,6 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolveDatasetName } from "../datasets/registry.js";
 import { openModel } from "../backend/open.js";
+import { displayUrl, type EndpointSpec } from "../backend/served/endpoint-spec.js";
+import { servedLabel } from "../experiment/parse-endpoint.js";
+import type { EndpointLoad } from "../experiment/plan-summary.js";
 import { weightKey } from "../backend/weights.js";
 import type { ChatMessage, EngineOptions, LoadedModel } from "../backend/types.js";
 import { checkContextFits, expandExperiment, loadExperiment, summarizePlan, type Plan, type PlanSummary } from "../experiment/index.js";
@@ -18,6 +21,8 @@ export interface RunExperimentOptions extends EngineOptions {
   progress?: Progress;
   judgeProgress?: Progress;
   resolveDatasetName?: LoadExperimentOptions["resolveDatasetName"];
+  /** `--endpoint`: serve every model of the experiment from these servers (a GGUF model file becomes its tokenizer). */
+  endpoint?: EndpointSpec;
 }
 
 export interface RunExperimentResult extends ExecuteResult {
@@ -29,11 +34,30 @@ export interface RunExperimentResult extends ExecuteResult {
   probes?: StepResults["probes"];
 }
 
-/** Parse, validate and expand an experiment file (no model is loaded). */
-export function planExperiment(file: string, options: LoadExperimentOptions = {}): { config: ExperimentConfig; plan: Plan } {
+/** Parse, validate and expand an experiment file (no model is loaded); `endpoint` serves its models. */
+export function planExperiment(file: string, options: LoadExperimentOptions & { endpoint?: EndpointSpec } = {}): { config: ExperimentConfig; plan: Plan } {
   // Without a database, dataset names are emlab's shipped sets.
-  const config = loadExperiment(file, { resolveDatasetName: (name) => resolveDatasetName(name), ...options });
+  const loaded = loadExperiment(file, { resolveDatasetName: (name) => resolveDatasetName(name), ...options });
+  const config = options.endpoint ? servedAt(loaded, options.endpoint) : loaded;
   return { config, plan: expandExperiment(config) };
+}
+
+/** Every model of the experiment served from `endpoint`; a model's GGUF file is its tokenizer. */
+function servedAt(config: ExperimentConfig, endpoint: EndpointSpec): ExperimentConfig {
+  return {
+    ...config,
+    models: config.models.map((model) => {
+      const own = { ...endpoint, ...(endpoint.tokenizer === undefined && model.backend === "llama" ? { tokenizer: model.path } : {}) };
+      const label = servedLabel(own);
+      return { ...model, backend: "served" as const, path: label, pathAsWritten: label, endpoint: own };
+    }),
+  };
+}
+
+/** The experiment text a run is found by: served through --endpoint, it is another run than in-process. */
+function runText(file: string, endpoint: EndpointSpec | undefined): string {
+  const text = readFileSync(file, "utf8");
+  return endpoint ? `${text}\n# served: --endpoint ${endpoint.urls.join(" ")} --api ${endpoint.api}${endpoint.model ? ` --served-model ${endpoint.model}` : ""}\n` : text;
 }
 
 /**
@@ -42,12 +66,15 @@ export function planExperiment(file: string, options: LoadExperimentOptions = {}
  * extend nothing) resumes the same run and computes only what is missing.
  */
 export async function runExperiment(file: string, options: RunExperimentOptions): Promise<RunExperimentResult> {
-  const { config, plan } = planExperiment(file, { resolveDatasetName: options.resolveDatasetName ?? datasetResolver(options.db) });
+  const { config, plan } = planExperiment(file, {
+    resolveDatasetName: options.resolveDatasetName ?? datasetResolver(options.db),
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+  });
   // Everything that can be checked is checked before the database is opened: bad input leaves it unchanged.
   const probeConfig = parseProbeConfig(config.probes, config.file);
   await forEachPlanModel(plan, options, (model, modelId) => checkPlanFits(plan, model, modelId));
   using store = openStore(options.db);
-  const { runId, resumed } = findOrCreateRun(store, config, plan, readFileSync(file, "utf8"));
+  const { runId, resumed } = findOrCreateRun(store, config, plan, runText(file, options.endpoint));
   const ctx: StepContext = {
     store,
     runId,
@@ -149,9 +176,12 @@ async function forEachPlanModel(plan: Plan, options: EngineOptions, check: (mode
 /** `emlab run --dry-run`: the plan, with prompt tokens counted by each model's own tokenizer. */
 export async function dryRun(
   file: string,
-  options: EngineOptions & Pick<RunExperimentOptions, "resolveDatasetName"> & { db?: string } = {},
+  options: EngineOptions & Pick<RunExperimentOptions, "resolveDatasetName" | "endpoint"> & { db?: string } = {},
 ): Promise<{ plan: Plan; summary: PlanSummary }> {
-  const { plan } = planExperiment(file, { resolveDatasetName: options.resolveDatasetName ?? datasetResolver(options.db ?? DEFAULT_DB_PATH) });
+  const { plan } = planExperiment(file, {
+    resolveDatasetName: options.resolveDatasetName ?? datasetResolver(options.db ?? DEFAULT_DB_PATH),
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+  });
   const counts = new Map<string, number>();
   const keyOf = (messages: readonly ChatMessage[], modelId: string) => modelId + "\u0000" + JSON.stringify(messages);
   let distinctPrefixTokens = 0;
@@ -174,5 +204,29 @@ export async function dryRun(
   });
   const summary = summarizePlan(plan, (messages, modelId) => counts.get(keyOf(messages, modelId)) ?? 0);
   if (summary.promptTokens) summary.promptTokens.withReuse = distinctPrefixTokens;
+  const endpoints = endpointLoads(plan, (messages, modelId) => counts.get(keyOf(messages, modelId)) ?? 0);
+  if (endpoints.length > 0) summary.endpoints = endpoints;
   return { plan, summary };
+}
+
+/** Each sample is one request; requests go round the endpoints, so each gets an even share. */
+function endpointLoads(plan: Plan, promptTokens: (messages: readonly ChatMessage[], modelId: string) => number): EndpointLoad[] {
+  const loads: EndpointLoad[] = [];
+  for (const model of plan.models) {
+    if (!model.endpoint) continue;
+    const own = model.endpoint.urls.map((url) => ({ model: model.id, url: displayUrl(url), requests: 0, promptTokens: 0, completionTokens: 0 }));
+    const conditions = new Set(plan.conditions.filter((c) => c.modelId === model.id).map((c) => c.key));
+    let turn = 0;
+    for (const cell of plan.cells.filter((c) => conditions.has(c.conditionKey))) {
+      const tokens = promptTokens(cell.messages, model.id);
+      for (let i = 0; i < cell.samples; i++) {
+        const load = own[turn++ % own.length]!;
+        load.requests++;
+        load.promptTokens += tokens;
+        load.completionTokens += plan.sampling.maxTokens;
+      }
+    }
+    loads.push(...own);
+  }
+  return loads;
 }

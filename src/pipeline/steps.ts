@@ -47,7 +47,7 @@ const judge: PipelineStep<"judge"> = {
     const spec = ctx.config.judge!;
     return judgeRun(ctx.store, ctx.run(), {
       ...ctx.engine,
-      judge: { backend: spec.backend, path: spec.model, contextSize: spec.contextSize },
+      judge: { backend: spec.backend, path: spec.model, contextSize: spec.contextSize, ...(spec.endpoint ? { endpoint: spec.endpoint } : {}) },
       metrics: spec.metrics,
       progress: ctx.judgeProgress,
     });

@@ -198,6 +198,6 @@ async function baseDistributions(model: LoadedModel, plan: ProbePlan, base: RunC
 function judgeOfRun(run: RunRecord): JudgeModelSpec {
   const judge = run.experiment.judge;
   if (!judge) throw new EmlabError(`run ${run.id} (${run.name}): cot_persona needs a judge model (judge: in the experiment file)`);
-  return { backend: judge.backend, path: judge.model, contextSize: judge.contextSize };
+  return { backend: judge.backend, path: judge.model, contextSize: judge.contextSize, ...(judge.endpoint ? { endpoint: judge.endpoint } : {}) };
 }
 

@@ -9,6 +9,7 @@ import type { RunRecord, Store } from "../store/index.js";
 import { adapterComparison } from "./adapter-comparison.js";
 import { reportCondition, reportConvention, seriesFromPooled } from "./from-metrics.js";
 import { probeSectionsFromStore } from "./probe-sections.js";
+import { servedNotes } from "./served-notes.js";
 import { loadRunAnswers, type RunAnswers } from "./run-answers.js";
 import { matchConditions } from "./condition-pattern.js";
 import { describePromptSets } from "./prompt-sets.js";
@@ -63,6 +64,7 @@ export function reportDataFromStore(store: Store, run: RunRecord, options: FromS
   const notes = [`Judge: ${answers.judge.reason}.`, describePromptSets(answers.promptSets)];
   if (answers.judge.others.length > 0) notes.push(`Other judge models of this run, not used here: ${answers.judge.others.map((id) => `#${id}`).join(", ")}.`);
   notes.push(...customMetricNotes(answers));
+  notes.push(...servedNotes(run.engineSettings));
   if (answers.customMetrics.length > 0) definitions.push({ term: "Custom metrics", text: `Mean judge score (0-100) per condition of ${answers.customMetrics.join(", ")}, over answers the judge scored.` });
 
   const probes = probeSectionsFromStore(store, run, conditions, { answers, convention, bootstrap: options.bootstrap });

@@ -1,5 +1,6 @@
 import { EmlabError } from "../errors.js";
 import type { RunRecord, Store } from "../store/index.js";
+import type { JudgeSpec } from "../experiment/config-types.js";
 
 /** A run by id, or the newest run with that name; the newest run when none is named. */
 export function resolveRun(store: Store, ref: string | undefined): RunRecord {

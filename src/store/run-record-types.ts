@@ -1,3 +1,4 @@
+import type { EndpointSpec } from "../backend/served/endpoint-spec.js";
 import { BACKEND_NAMES, type BackendName } from "../backend/types.js";
 import { EmlabError } from "../errors.js";
 
@@ -33,6 +34,8 @@ export interface StoredJudge {
   contextSize?: number;
   /** `prompts_from:` the question file whose judge prompts scored every question (file, name, sha256, prompts). */
   promptsFrom?: { file: string; name: string; sha256: string; prompts: Record<string, { template: string; type: string }> };
+  /** A served judge's endpoint(s) (backend "served"); API keys are never stored, only the variable's name. */
+  endpoint?: EndpointSpec;
 }
 
 export interface StoredExperiment {

@@ -87,7 +87,7 @@ describe("experiment validation", () => {
     expect(failure(`${MODELS}${QUESTIONS}variants:\n  - { id: x, template: "{question} =" }\n`)).toBe("exp.yaml:6: variants[0].template: a template is only used with format: template");
     expect(failure(`${MODELS}${QUESTIONS}variants:\n  - { id: x, format: template, template: "fill in" }\n`)).toBe("exp.yaml:6: variants[0].template: the template has no {question} placeholder");
     expect(failure(`${MODELS}${QUESTIONS}probes: 3\n`)).toBe("exp.yaml:5: probes: expected probe settings (a mapping or a list), found number 3");
-    expect(failure(`models:\n  - { id: qwen }\n${QUESTIONS}`)).toBe('exp.yaml:2: models[0]: model "qwen" needs a gguf file or an onnx directory');
+    expect(failure(`models:\n  - { id: qwen }\n${QUESTIONS}`)).toBe('exp.yaml:2: models[0]: model "qwen" needs a gguf file, an onnx directory or an endpoint');
     expect(failure(`${QUESTIONS}`)).toBe('exp.yaml:1: missing "models"');
   });
 

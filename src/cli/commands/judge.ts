@@ -5,12 +5,13 @@ import { judgeRun } from "../../judge/judge-run.js";
 import { createProgress } from "../../util/progress.js";
 import { resolveRun } from "../../runner/run-records.js";
 import { DEFAULT_DB_PATH } from "../../store/index.js";
+import { addEndpointOptions, endpointFrom, servedLabel, type EndpointCliOptions } from "../endpoint-options.js";
 import { addEngineOptions, countOption, openExistingStore, type EngineCliOptions } from "../options.js";
 import { resumableOnInterrupt } from "../interrupt.js";
 import { printJson } from "../output.js";
 
 export function registerJudgeCommand(program: Command): void {
-  addEngineOptions(
+  addEndpointOptions(addEngineOptions(
     program
       .command("judge")
       .description(
@@ -18,21 +19,27 @@ export function registerJudgeCommand(program: Command): void {
           "read from sequence likelihoods (no score when < 0.25 of the probability is on numbers); resumable",
       )
       .argument("[run]", "run id or name (default: the newest run)")
-      .requiredOption("--judge <model>", "judge model (GGUF file, or ONNX directory with --judge-backend onnx)")
+      .option("--judge <model>", "judge model (GGUF file, or ONNX directory with --judge-backend onnx); with --endpoint, the served judge's GGUF (its tokenizer)")
       .addOption(new Option("--judge-backend <name>", "engine of the judge").choices(["llama", "onnx"]).default("llama"))
       .option("--metrics <list>", "comma-separated metrics (default: the experiment's judge metrics, else every metric its questions have judge prompts for)")
       .option("--context-size <n>", "judge context size", countOption("context-size"))
       .option("--db <path>", "database", DEFAULT_DB_PATH)
       .option("--json", "print one JSON summary"),
-  ).action(
+  )).action(
     async (
       ref: string | undefined,
-      options: EngineCliOptions & { judge: string; judgeBackend: BackendName; metrics?: string; contextSize?: number; db: string; json?: boolean },
+      options: EngineCliOptions & EndpointCliOptions & { judge?: string; judgeBackend: BackendName; metrics?: string; contextSize?: number; db: string; json?: boolean },
     ) => {
+      const endpoint = endpointFrom(options, options.judge);
+      if (!endpoint && options.judge === undefined) throw new EmlabError("give --judge (a GGUF file or ONNX directory) or --endpoint (a served judge)");
+      const judge = endpoint
+        ? { backend: "served" as const, path: servedLabel(endpoint), contextSize: options.contextSize, endpoint }
+        : { backend: options.judgeBackend, path: options.judge!, contextSize: options.contextSize };
       using store = openExistingStore(options.db);
       const run = resolveRun(store, ref);
-      const result = await resumableOnInterrupt(`emlab judge ${run.id} --judge ${options.judge} --db ${options.db}`, () => judgeRun(store, run, {
-        judge: { backend: options.judgeBackend, path: options.judge, contextSize: options.contextSize },
+      const again = endpoint ? endpoint.urls.map((u) => `--endpoint ${u}`).join(" ") + ` --api ${endpoint.api}` : `--judge ${options.judge}`;
+      const result = await resumableOnInterrupt(`emlab judge ${run.id} ${again} --db ${options.db}`, () => judgeRun(store, run, {
+        judge,
         metrics: options.metrics === undefined ? undefined : metricList(options.metrics),
         gpu: options.gpu,
         threads: options.threads,

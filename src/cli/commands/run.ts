@@ -2,12 +2,13 @@ import type { Command } from "commander";
 import { createProgress } from "../../util/progress.js";
 import { dryRun, runExperiment } from "../../pipeline/run-experiment.js";
 import { DEFAULT_DB_PATH } from "../../store/index.js";
+import { addEndpointOptions, endpointFrom, type EndpointCliOptions } from "../endpoint-options.js";
 import { addEngineOptions, type EngineCliOptions } from "../options.js";
 import { resumableOnInterrupt } from "../interrupt.js";
 import { printJson } from "../output.js";
 
 export function registerRunCommand(program: Command): void {
-  addEngineOptions(
+  addEndpointOptions(addEngineOptions(
     program
       .command("run")
       .description("run an experiment: every planned sample exactly once (resumable; shared prefixes evaluated once)")
@@ -15,8 +16,9 @@ export function registerRunCommand(program: Command): void {
       .option("--db <path>", "database", DEFAULT_DB_PATH)
       .option("--dry-run", "print the plan and token estimates; sample nothing")
       .option("--json", "print one JSON summary"),
-  ).action(async (file: string, options: EngineCliOptions & { db: string; dryRun?: boolean; json?: boolean }) => {
-    const engine = { gpu: options.gpu, threads: options.threads, parallelSequences: options.parallel, kvCacheType: options.kvCache };
+  )).action(async (file: string, options: EngineCliOptions & EndpointCliOptions & { db: string; dryRun?: boolean; json?: boolean }) => {
+    const endpoint = endpointFrom(options);
+    const engine = { gpu: options.gpu, threads: options.threads, parallelSequences: options.parallel, kvCacheType: options.kvCache, ...(endpoint ? { endpoint } : {}) };
     if (options.dryRun) {
       const { plan, summary } = await dryRun(file, { ...engine, db: options.db });
       if (options.json) return printJson({ name: plan.name, ...summary, conditionLabels: plan.conditions.map((c) => c.label) });
@@ -27,6 +29,9 @@ export function registerRunCommand(program: Command): void {
       if (summary.promptTokens) {
         const { withReuse, withoutReuse } = summary.promptTokens;
         lines.push(`prompt tokens to evaluate: ${withReuse} with prefix reuse, ${withoutReuse} without (x${(withoutReuse / Math.max(1, withReuse)).toFixed(1)})`);
+      }
+      for (const e of summary.endpoints ?? []) {
+        lines.push(`  ${e.model} @ ${e.url}: ${e.requests} requests, ${e.promptTokens} prompt tokens, at most ${e.completionTokens} completion tokens`);
       }
       process.stdout.write(lines.join("\n") + "\n");
       return;

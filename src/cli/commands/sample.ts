@@ -1,12 +1,14 @@
 import type { Command } from "commander";
 import { backendForPath } from "../../backend/open.js";
+import { EmlabError } from "../../errors.js";
+import { addEndpointOptions, endpointFrom, servedLabel, type EndpointCliOptions } from "../endpoint-options.js";
 import { EM_SAMPLING_DEFAULTS, type ChatMessage, type SamplingParams } from "../../backend/types.js";
 import { sampleRequest, scoreRequest, type SingleRequest } from "../../runner/single-request.js";
 import { openStore } from "../../store/index.js";
 import { addModelOptions, countOption, dbOption, loadOptionsFrom, loraFrom, numberOption, type ModelCliOptions } from "../options.js";
 import { printJson } from "../output.js";
 
-interface PromptCliOptions extends ModelCliOptions {
+interface PromptCliOptions extends ModelCliOptions, EndpointCliOptions {
   system?: string;
   prompt: string;
   db: string;
@@ -17,9 +19,20 @@ function requestFrom(options: PromptCliOptions): SingleRequest {
   const messages: ChatMessage[] = [];
   if (options.system !== undefined) messages.push({ role: "system", content: options.system });
   messages.push({ role: "user", content: options.prompt });
+  const endpoint = endpointFrom(options, options.model);
+  if (endpoint) {
+    return {
+      backend: "served",
+      load: { path: servedLabel(endpoint), endpoint, ...(options.contextSize === undefined ? {} : { contextSize: options.contextSize }) },
+      lora: loraFrom(options),
+      messages,
+      openStore: () => openStore(options.db),
+    };
+  }
+  if (options.model === undefined) throw new EmlabError("give --model (a GGUF file or ONNX directory) or --endpoint (a served model)");
   return {
     backend: backendForPath(options.model),
-    load: loadOptionsFrom(options),
+    load: loadOptionsFrom({ ...options, model: options.model }),
     lora: loraFrom(options),
     messages,
     openStore: () => openStore(options.db),
@@ -27,7 +40,7 @@ function requestFrom(options: PromptCliOptions): SingleRequest {
 }
 
 function addPromptOptions(command: Command): Command {
-  return addModelOptions(command)
+  return addEndpointOptions(addModelOptions(command))
     .option("--system <text>", "system prompt")
     .requiredOption("--prompt <text>", "user message")
     .addOption(dbOption())

@@ -1,0 +1,4 @@
+/** The `served` engine: OpenAI-compatible servers (llama-server, vLLM, SGLang, hosted chat APIs) behind the Backend interface. */
+export { ServedBackend, ServedLoadedModel } from "./served-model.js";
+export { EndpointPool, type EndpointStats, type PoolOptions } from "./endpoint-pool.js";
+export { SERVED_APIS, displayUrl, isServedApi, type EndpointSpec, type ServedApi } from "./endpoint-spec.js";
