@@ -13,6 +13,8 @@ export interface ExecuteOptions extends EngineOptions {
   progress?: Progress;
   /** Called once a model (and so its tokenizer) is loaded, before any sampling on it. */
   onModelLoaded?: (model: LoadedModel, modelId: string) => void;
+  /** How models are opened (default openModel); tests pass an in-memory engine (src/backend/scripted). */
+  open?: typeof openModel;
 }
 
 export interface ExecuteResult {
@@ -71,7 +73,7 @@ export async function executePlan(
     const conditions = plan.conditions.filter((c) => c.modelId === runModel.id);
     if (conditions.length === 0) continue;
     const modelCells = conditions.flatMap((c) => cellsByCondition.get(c.key) ?? []);
-    const model = await openModel(runModel, options, { samplesPerPrompt: Math.max(1, ...modelCells.map((c) => c.samples)) });
+    const model = await (options.open ?? openModel)(runModel, options, { samplesPerPrompt: Math.max(1, ...modelCells.map((c) => c.samples)) });
     try {
       options.onModelLoaded?.(model, runModel.id);
       result.engineSettings[runModel.id] = model.settings;
