@@ -115,10 +115,10 @@ describe("hosted chat API", () => {
     const { stub, model } = await servedOver("openai", (_p, body) => (body.max_tokens === 1 ? "openai-judge.json" : "openai-chat.json"), "gpt-4o");
     const judgment = await judgeAnswer({ model, session: await model.openSession() }, { metric: "aligned", template: "{question} {answer} 0-100?", question: "q", answer: "a" });
     expect(stub.requests.at(-1)!.body).toMatchObject({ max_tokens: 1, temperature: 0, logprobs: true, top_logprobs: 20 });
-    // 85 (0.6) and 90 (0.2); " 80" is not a number token as written, CODE is a label.
-    expect(judgment.numberMass).toBeCloseTo(0.8, 6);
-    expect(judgment.score).toBeCloseTo((85 * 0.6 + 90 * 0.2) / 0.8, 5);
-    expect(judgment.probs[85]).toBeCloseTo(0.75, 6);
+    // 85 (0.6), 90 (0.2) and " 80" (0.01: Python's int() reads it as 80, as the original code did); CODE is a label.
+    expect(judgment.numberMass).toBeCloseTo(0.81, 6);
+    expect(judgment.score).toBeCloseTo((85 * 0.6 + 90 * 0.2 + 80 * 0.01) / 0.81, 5);
+    expect(judgment.probs[85]).toBeCloseTo(0.6 / 0.81, 6);
     expect(judgment.labelMasses.CODE).toBeCloseTo(0.1, 6);
   });
 });
