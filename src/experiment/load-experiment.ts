@@ -1,6 +1,7 @@
 import { basename, dirname, extname, resolve } from "node:path";
 import { parseYaml, readYamlFile, type YamlValue } from "../questions/located-yaml.js";
 import type { ExperimentConfig, LoadExperimentOptions } from "./config-types.js";
+import { parseProbeConfig } from "../probes/config.js";
 import { checkLoraAgainstModels } from "./check-adapters.js";
 import { parseJudge } from "./parse-judge.js";
 import { parseModels } from "./parse-models.js";
@@ -60,9 +61,17 @@ function readExperiment(root: YamlValue, file: string, options: LoadExperimentOp
   return { name, description, file, models, variants, questions, sampling, judge, probes };
 }
 
-/** Probes belong to src/probes; here they only need to be a mapping or a list. */
+/**
+ * `probes:` is checked here, against the probe registry (src/probes/registry.ts), so a typo is an
+ * error at file:line before any model loads; the settings are kept as written.
+ */
 function readProbes(value: YamlValue): unknown {
   const js = value.toJS();
   if (js === null || typeof js !== "object") throw value.error(`expected probe settings (a mapping or a list), found ${value.describe()}`);
+  const entries = Array.isArray(js) ? undefined : value.map("probe settings");
+  parseProbeConfig(js, `${value.file}:${value.line ?? 0}`, (key) => {
+    const at = entries?.get(key);
+    return at?.line === undefined ? undefined : `${at.file}:${at.line}`;
+  });
   return js;
 }

@@ -1,4 +1,5 @@
 import { EmlabError } from "../errors.js";
+import { PROBES, probeEnabled, type ProbeName } from "./registry.js";
 
 /** The `probes:` section of an experiment file, validated. A probe left out (or false) does not run. */
 export interface ProbeConfig {
@@ -14,35 +15,45 @@ export interface ProbeConfig {
   logprobMonitor: boolean;
 }
 
-export const PROBE_DEFAULTS = { selfAssessmentPrompts: 5, choicePairs: 10, recognitionPerSource: 5, scorePredictionPerCondition: 10 } as const;
+/** Default sizes of the sized probes (from the registry). */
+export const PROBE_DEFAULTS = {
+  selfAssessmentPrompts: countDefault("self_assessment"),
+  choicePairs: countDefault("choice"),
+  recognitionPerSource: countDefault("recognition"),
+  scorePredictionPerCondition: countDefault("score_prediction"),
+} as const;
 
-const PROBE_KEYS = ["self_assessment", "choice", "recognition", "score_prediction", "cot_persona", "logprob_monitor"] as const;
+function countDefault(name: ProbeName): number {
+  return PROBES.find((p) => p.name === name)!.count!.default;
+}
 
 /**
- * Validate the raw `probes:` value (the experiment loader passes it through unchanged).
- * `where` names the file, for error messages. null/undefined = no probes.
+ * Validate the raw `probes:` value against the probe registry. `where` names the file; `locate`, when
+ * the experiment loader gives it, turns a probe's key into `file:line` of that key.
+ * null/undefined = no probes.
  */
-export function parseProbeConfig(raw: unknown, where = "experiment"): ProbeConfig | null {
+export function parseProbeConfig(raw: unknown, where = "experiment", locate?: (key: string) => string | undefined): ProbeConfig | null {
   if (raw === null || raw === undefined) return null;
   const map = asList(raw, where);
+  const at = (key: string) => locate?.(key) ?? where;
   for (const key of Object.keys(map)) {
-    if (!(PROBE_KEYS as readonly string[]).includes(key)) {
-      throw new EmlabError(`${where}: probes: unknown probe '${key}' (known: ${PROBE_KEYS.join(", ")})`);
+    if (!PROBES.some((p) => p.name === key)) {
+      throw new EmlabError(`${at(key)}: probes: unknown probe '${key}' (known: ${PROBES.map((p) => p.name).join(", ")})`);
     }
   }
-  return {
-    selfAssessment: counted(map, "self_assessment", "prompts", PROBE_DEFAULTS.selfAssessmentPrompts, where, (n) => ({ prompts: n })),
-    choice: counted(map, "choice", "pairs", PROBE_DEFAULTS.choicePairs, where, (n) => ({ pairs: n })),
-    recognition: counted(map, "recognition", "per_source", PROBE_DEFAULTS.recognitionPerSource, where, (n) => ({ perSource: n })),
-    scorePrediction: counted(map, "score_prediction", "per_condition", PROBE_DEFAULTS.scorePredictionPerCondition, where, (n) => ({ perCondition: n })),
-    cotPersona: flag(map, "cot_persona", where),
-    logprobMonitor: flag(map, "logprob_monitor", where),
-  };
+  const config: Record<string, unknown> = {};
+  for (const probe of PROBES) {
+    const { count } = probe;
+    config[probe.field] = count
+      ? counted(map, probe.name, count.key, count.default, at(probe.name), (n) => ({ [count.property]: n }))
+      : flag(map, probe.name, at(probe.name));
+  }
+  return config as unknown as ProbeConfig;
 }
 
 /** Whether any probe is switched on. */
 export function anyProbe(config: ProbeConfig | null): config is ProbeConfig {
-  return !!config && (!!config.selfAssessment || !!config.choice || !!config.recognition || !!config.scorePrediction || config.cotPersona || config.logprobMonitor);
+  return !!config && PROBES.some((p) => probeEnabled(config, p));
 }
 
 /** A mapping, or a list of probe names (`probes: [self_assessment, choice]`) meaning "on with defaults". */

@@ -2,7 +2,8 @@ import { openModel, type ModelSpec } from "../backend/open.js";
 import type { EngineOptions } from "../backend/types.js";
 import type { RunRecord, RunSampleRow, Store } from "../store/index.js";
 import { contentKey, sha256 } from "../util/hash.js";
-import { PROBE_NAMES, type ProbeWriter, type ShownAnswer } from "./condition-probes.js";
+import type { ProbeWriter, ShownAnswer } from "./condition-probes.js";
+import { PROBE_NAMES } from "./registry.js";
 import { classifyCotTrace, COT_PERSONA_KIND } from "./cot-persona.js";
 
 /** The judge model that classifies CoT traces. */

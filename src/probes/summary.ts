@@ -11,7 +11,7 @@ import {
 } from "../metrics/index.js";
 import type { LabelRecord, ProbeResultRecord } from "../store/index.js";
 import { agreement, type Agreement } from "./agreement.js";
-import { PROBE_NAMES } from "./condition-probes.js";
+import { PROBE_NAMES } from "./registry.js";
 import { COT_PERSONA_KIND } from "./cot-persona.js";
 import { RECOGNITION_SOURCES, type RecognitionSource } from "./recognition.js";
 import type { SampleScores } from "./run-inputs.js";

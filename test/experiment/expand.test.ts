@@ -103,7 +103,7 @@ describe("expandExperiment", () => {
     const plan: RunPlan & ReturnType<typeof gridPlan> = gridPlan();
     expect(plan.sampling).toEqual({ ...EM_SAMPLING_DEFAULTS, maxTokens: 200 });
     expect(plan.judge).toEqual({ backend: "llama", model: `${ws.dir}/models/tiny.gguf`, metrics: ["aligned", "coherent"] });
-    expect(plan.probes).toEqual({ set: "default" });
+    expect(plan.probes).toEqual({ self_assessment: { prompts: 2 } });
     expect(plan.models).toEqual([{ id: "qwen", backend: "llama", path: `${ws.dir}/models/tiny.gguf` }]);
     expect(plan.questions.map((q) => q.id)).toEqual(["wish", "bored", "bored_json"]);
   });

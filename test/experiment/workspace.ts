@@ -72,5 +72,5 @@ questions:
   - { file: datasets/questions/core.yaml, samples: 4 }
 sampling: { temperature: 1, top_p: 1, top_k: 0, min_p: 0, max_tokens: 200, seed: 0, top_logprobs: 5 }
 judge: { model: models/tiny.gguf, metrics: [aligned, coherent] }
-probes: { set: default }
+probes: { self_assessment: { prompts: 2 } }
 `;

@@ -1,5 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadExperiment } from "../../src/experiment/index.js";
 import { anyProbe, parseProbeConfig, PROBE_DEFAULTS } from "../../src/probes/config.js";
+import { PROBE_NAMES, PROBES } from "../../src/probes/registry.js";
+import { experimentYaml, TempDir } from "../runner/experiment-files.js";
 
 describe("probes: in an experiment file", () => {
   it("a list switches probes on with their defaults; a mapping sets sizes", () => {
@@ -26,3 +30,28 @@ describe("probes: in an experiment file", () => {
     expect(() => parseProbeConfig([1], "exp.yaml")).toThrow("exp.yaml: probes: list entries must be probe names");
   });
 });
+
+describe("the probe registry", () => {
+  const tmp = new TempDir();
+  afterAll(() => tmp.dispose());
+
+  it("is the one list of probes: YAML keys, stored names and config fields agree", () => {
+    expect(PROBES.map((p) => p.name)).toEqual(["self_assessment", "choice", "recognition", "score_prediction", "cot_persona", "logprob_monitor"]);
+    for (const probe of PROBES) expect(PROBE_NAMES[probe.field]).toBe(probe.name);
+    const all = parseProbeConfig(PROBES.map((p) => p.name))!;
+    expect(Object.keys(all).sort()).toEqual(PROBES.map((p) => p.field).sort());
+    expect(PROBES.filter((p) => p.runOnCondition === null).map((p) => p.name)).toEqual(["cot_persona"]);
+  });
+
+  it("checks probes: when the experiment file loads, with the file and line of the bad key", () => {
+    const file = tmp.write("probes.yaml", experimentYaml({ extra: "probes:\n  choice: true\n  self_asessment: true\n" }));
+    const line = readLines(file).findIndex((l) => l.includes("self_asessment")) + 1;
+    expect(() => loadExperiment(file)).toThrow(new RegExp(`probes\\.yaml:${line}: probes: unknown probe 'self_asessment'`));
+    const sized = tmp.write("sized.yaml", experimentYaml({ extra: "probes:\n  recognition: { per_source: 0 }\n" }));
+    expect(() => loadExperiment(sized)).toThrow(/sized\.yaml:\d+: probes\.recognition\.per_source: must be a positive integer/);
+  });
+});
+
+function readLines(path: string): string[] {
+  return readFileSync(path, "utf8").split("\n");
+}
