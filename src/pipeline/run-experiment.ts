@@ -103,10 +103,13 @@ export async function runExperiment(file: string, options: RunExperimentOptions)
   }
 }
 
-/** Subject models by id, and the judge under "judge": every model of the run with what it ran with. */
+/**
+ * Every model of the run with what it ran with: subject models by id, the judge under "judge", and
+ * the models the probes opened (`probes:<id>`, `cot_persona_judge`).
+ */
 function recordEngineSettings(store: Store, runId: number, results: Partial<StepResults>): void {
   if (!results.sample) return;
-  const settings: Record<string, unknown> = { ...results.sample.engineSettings };
+  const settings: Record<string, unknown> = { ...results.sample.engineSettings, ...results.probes?.engineSettings };
   if (results.judge) settings.judge = results.judge.engineSettings;
   store.setRunEngineSettings(runId, settings);
 }

@@ -1,4 +1,4 @@
-import type { EngineOptions } from "../backend/types.js";
+import type { EngineOptions, EngineSettings } from "../backend/types.js";
 import type { ExperimentConfig, Plan } from "../experiment/index.js";
 import { judgeRun, type JudgeRunResult } from "../judge/judge-run.js";
 import { anyProbe, type ProbeConfig } from "../probes/config.js";
@@ -24,7 +24,7 @@ export interface StepContext {
 export interface StepResults {
   sample: ExecuteResult;
   judge: JudgeRunResult;
-  probes: { computed: number; reused: number; seconds: number };
+  probes: { computed: number; reused: number; seconds: number; engineSettings: Record<string, EngineSettings> };
 }
 
 export interface PipelineStep<K extends keyof StepResults = keyof StepResults> {
@@ -58,8 +58,8 @@ const probes: PipelineStep<"probes"> = {
   name: "probes",
   wanted: (ctx) => anyProbe(ctx.probeConfig),
   run: async (ctx) => {
-    const { computed, reused, seconds } = await runProbes(ctx.store, ctx.run(), ctx.plan, ctx.engine);
-    return { computed, reused, seconds };
+    const { computed, reused, seconds, engineSettings } = await runProbes(ctx.store, ctx.run(), ctx.plan, ctx.engine);
+    return { computed, reused, seconds, engineSettings };
   },
 };
 

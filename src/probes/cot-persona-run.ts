@@ -1,5 +1,5 @@
 import { openModel, type ModelSpec } from "../backend/open.js";
-import type { EngineOptions } from "../backend/types.js";
+import type { EngineOptions, EngineSettings } from "../backend/types.js";
 import type { RunRecord, RunSampleRow, Store } from "../store/index.js";
 import { contentKey, sha256 } from "../util/hash.js";
 import type { ProbeWriter, ShownAnswer } from "./condition-probes.js";
@@ -23,10 +23,13 @@ export async function runCotPersona(
   engine: EngineOptions,
   template: string,
   out: ProbeWriter,
+  /** Told how the judge model runs (recorded with the run). */
+  onOpened?: (settings: EngineSettings) => void,
 ): Promise<number> {
   const traces = samples.map((s) => ({ sample: s, shown: shown(s) })).filter((t) => t.shown.reasoning !== null && t.shown.reasoning !== "");
   if (traces.length === 0) return 0;
   const model = await openModel(judge, { ...engine, parallelSequences: 1 });
+  onOpened?.(model.settings);
   let computed = 0;
   try {
     const labeler = `${model.info.name || "judge"} ${model.info.sha256.slice(0, 12)}`;

@@ -4,7 +4,7 @@ import { groupByWeights } from "../backend/weights.js";
 import type { LoadedModel, Session } from "../backend/types.js";
 import { EmlabError } from "../errors.js";
 import { getConvention, type ConventionName } from "../metrics/index.js";
-import type { EngineOptions } from "../backend/types.js";
+import type { EngineOptions, EngineSettings } from "../backend/types.js";
 import type { RunCell, RunCondition, RunPlan } from "../experiment/run-plan.js";
 import { questionLookup } from "../runner/run-records.js";
 import type { ConditionRecord, RunRecord, RunSampleRow, Store } from "../store/index.js";
@@ -30,6 +30,8 @@ export interface RunProbesOptions extends EngineOptions {
 
 export interface RunProbesResult {
   config: ProbeConfig | null;
+  /** How each model the probes opened ran: `probes:<model id>`, and `cot_persona_judge`. */
+  engineSettings: Record<string, EngineSettings>;
   computed: number;
   reused: number;
   seconds: number;
@@ -44,7 +46,7 @@ export interface RunProbesResult {
 export async function runProbes(store: Store, run: RunRecord, plan: ProbePlan, options: RunProbesOptions): Promise<RunProbesResult> {
   const started = performance.now();
   const config = parseProbeConfig(plan.probes, run.experimentPath ?? run.name);
-  const result: RunProbesResult = { config, computed: 0, reused: 0, seconds: 0 };
+  const result: RunProbesResult = { config, engineSettings: {}, computed: 0, reused: 0, seconds: 0 };
   if (!anyProbe(config)) return result;
   const data = options.data ?? loadShippedProbeData();
   checkData(config, data);
@@ -68,6 +70,7 @@ export async function runProbes(store: Store, run: RunRecord, plan: ProbePlan, o
     const conditions = plan.conditions.filter((c) => c.modelId === runModel.id && conditionIds.has(c.key));
     if (conditions.length === 0) continue;
     const model = await openModel(runModel, { ...options, parallelSequences: 1 });
+    result.engineSettings[`probes:${runModel.id}`] = model.settings;
     try {
       const base = baseConditionOf(plan.conditions, runModel.id);
       const baseLogprobs = config.logprobMonitor ? await baseDistributions(model, plan, base, conditions, data) : new Map<string, Float32Array>();
@@ -112,7 +115,9 @@ export async function runProbes(store: Store, run: RunRecord, plan: ProbePlan, o
   if (config.cotPersona) {
     const judge = options.judge ?? judgeOfRun(run);
     const cotSamples = samples.filter((s) => conditionIds.get(s.conditionKey)?.variant.cot);
-    result.computed += await runCotPersona(store, run, cotSamples, shown, judge, options, data.cotPersonaTemplate, writer);
+    result.computed += await runCotPersona(store, run, cotSamples, shown, judge, options, data.cotPersonaTemplate, writer, (settings) => {
+      result.engineSettings.cot_persona_judge = settings;
+    });
   }
   result.reused = existing.size - result.computed;
   result.seconds = (performance.now() - started) / 1000;

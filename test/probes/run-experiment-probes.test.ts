@@ -76,6 +76,15 @@ describe("runExperiment with probes", () => {
     expect(kl(1)).toBeGreaterThan(0);
   });
 
+  it("records how every model ran: subjects, the judge and the models the probes opened", () => {
+    using store = openStore(db);
+    const settings = store.getRun(first.runId)!.engineSettings as Record<string, { backend: string; threads: number }>;
+    const subject = Object.keys(first.engineSettings)[0]!;
+    expect(settings[subject]).toMatchObject({ backend: "llama", threads: 1 });
+    expect(settings.judge).toMatchObject({ backend: "llama", threads: 1, parallelSequences: 1 });
+    expect(settings[`probes:${subject}`]).toMatchObject({ backend: "llama", threads: 1, parallelSequences: 1 });
+  });
+
   it("resumes: a second run computes no probe again and reuses every stored result", async () => {
     const again = await runExperiment(file, { db, gpu: "cpu", threads: 1 });
     expect(again.resumed).toBe(true);
