@@ -1,3 +1,4 @@
+import { EmlabError } from "../../errors.js";
 import type { ChatMessage, LoraSpec, SamplingParams } from "../types.js";
 import type { EndpointPool } from "./endpoint-pool.js";
 import type { EndpointSpec, ServedApi } from "./endpoint-spec.js";
@@ -76,10 +77,10 @@ export function offersFirstTokenStrings(session: object): session is FirstTokenS
 export function adapterByName(api: string, lora: readonly LoraSpec[]): string | null {
   const active = lora.filter((l) => l.scale !== 0);
   if (active.length === 0) return null;
-  if (active.length > 1) throw new Error(`${api} selects one adapter per request; this variant combines ${active.length}`);
+  if (active.length > 1) throw new EmlabError(`${api} selects one adapter per request; this variant combines ${active.length}`);
   const [adapter] = active;
   if (adapter!.scale !== 1) {
-    throw new Error(
+    throw new EmlabError(
       `${api} selects adapters by name with no scale, so scale ${adapter!.scale} cannot be served: register one adapter ` +
         `copy per scale (e.g. with emlab's PEFT converter) and list each as its own variant, or use llama-server, which takes per-request scales`,
     );

@@ -34,11 +34,7 @@ export const sglangApi: ServedApiModule = {
   },
 
   async prepareAdapters(_pool, _spec, lora) {
-    try {
-      return adapterByName("SGLang", lora);
-    } catch (error) {
-      throw new EmlabError((error as Error).message);
-    }
+    return adapterByName("SGLang", lora);
   },
 
   async sample(ctx, prompt, params, seed, topLogprobs): Promise<ServedCompletion> {

@@ -34,11 +34,7 @@ export const vllmApi: ServedApiModule = {
   },
 
   async prepareAdapters(_pool, _spec, lora) {
-    try {
-      return adapterByName("vLLM", lora);
-    } catch (error) {
-      throw new EmlabError((error as Error).message);
-    }
+    return adapterByName("vLLM", lora);
   },
 
   async sample(ctx, prompt, params, seed, topLogprobs): Promise<ServedCompletion> {
