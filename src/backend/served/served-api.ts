@@ -93,3 +93,19 @@ export function adapterName(path: string): string {
   const base = path.replace(/\/+$/, "").split("/").pop()!;
   return base.replace(/\.(gguf|safetensors|bin)$/i, "");
 }
+
+/**
+ * Sampling settings in the shape vLLM and SGLang share, with every penalty off (the EM protocol): -1
+ * turns top-k off there.
+ */
+export function samplerSettings(params: SamplingParams) {
+  return {
+    temperature: params.temperature,
+    top_p: params.topP,
+    top_k: params.topK > 0 ? params.topK : -1,
+    min_p: params.minP,
+    repetition_penalty: 1,
+    presence_penalty: 0,
+    frequency_penalty: 0,
+  };
+}

@@ -1,6 +1,5 @@
 import { EmlabError } from "../../errors.js";
-import type { SamplingParams } from "../types.js";
-import { adapterByName, type ServedApiModule, type ServedCompletion, type ServedRequestContext, type ServedTop } from "./served-api.js";
+import { adapterByName, samplerSettings, type ServedApiModule, type ServedCompletion, type ServedRequestContext, type ServedTop } from "./served-api.js";
 
 /** One log-prob entry of SGLang's /generate: [logprob, token id, text or null]. */
 type Entry = [number | null, number, string | null];
@@ -81,18 +80,6 @@ function generate(ctx: ServedRequestContext, prompt: readonly number[], sampling
     ...logprobs,
     ...(adapter ? { lora_path: adapter } : {}),
   }, usage);
-}
-
-function samplerSettings(params: SamplingParams) {
-  return {
-    temperature: params.temperature,
-    top_p: params.topP,
-    top_k: params.topK > 0 ? params.topK : -1,
-    min_p: params.minP,
-    repetition_penalty: 1,
-    presence_penalty: 0,
-    frequency_penalty: 0,
-  };
 }
 
 function topOf(row: readonly Entry[]): ServedTop {

@@ -1,6 +1,5 @@
 import { EmlabError } from "../../errors.js";
-import type { SamplingParams } from "../types.js";
-import { adapterByName, type ServedApiModule, type ServedCompletion, type ServedRequestContext, type ServedTop } from "./served-api.js";
+import { adapterByName, samplerSettings, type ServedApiModule, type ServedCompletion, type ServedRequestContext, type ServedTop } from "./served-api.js";
 
 /** vLLM's /v1/completions answer (legacy logprob arrays, with `return_tokens_as_token_ids`). */
 export interface VllmCompletion {
@@ -72,19 +71,6 @@ function complete(ctx: ServedRequestContext, prompt: readonly number[], extra: R
     skip_special_tokens: false,
     ...extra,
   }, usage);
-}
-
-function samplerSettings(params: SamplingParams) {
-  return {
-    temperature: params.temperature,
-    top_p: params.topP,
-    // vLLM: -1 turns top-k off.
-    top_k: params.topK > 0 ? params.topK : -1,
-    min_p: params.minP,
-    repetition_penalty: 1,
-    presence_penalty: 0,
-    frequency_penalty: 0,
-  };
 }
 
 export function completionFrom(answer: VllmCompletion, ctx: Pick<ServedRequestContext, "pool">): ServedCompletion {
