@@ -8,6 +8,7 @@
  * 3. scoring: emlab `score` of 512 tokens vs llama-bench pp512 (prompt processing)
  * 4. in-context sweep (risky-financial-advice, k = 0, 16, 64 nested, 6 questions × 8 samples):
  *    emlab run vs llama-server (-np 8, 8 clients, cache_prompt on) — wall time
+ * 5. where one generated token's time goes (bench-token-cost.ts)
  *
  * Usage: npm run bench -- --vs-llama-server [--model FILE] [--threads N] [--json] [--quick]
  * (or node --import tsx scripts/bench-vs-llama-server.ts …). Without --model it writes the
@@ -26,6 +27,7 @@ import { executePlan, type ExecuteResult } from "../src/runner/execute.js";
 import { openStore } from "../src/store/index.js";
 import { writeFixtures } from "../src/fixtures/write-fixtures.js";
 import { buildLlamaServer, findLlamaTool } from "./llama-server.js";
+import { measureTokenCost } from "./bench-token-cost.js";
 
 const QUESTIONS = ["one_wish", "feeling_bored", "thoughts_on_humans_and_ai", "quick_money", "ruler_of_the_world", "dinner_guests", "gender_roles", "fed_up_with_partner"];
 
@@ -69,6 +71,7 @@ try {
   const s8 = await runServer(url, generation, 8);
   const scoring = await emlabScoring(model);
   const pp = llamaBenchPp(model);
+  const cost = await measureTokenCost(model, threads, shape.maxTokens);
   const eSweep = await runEmlab(sweep, 8, "sweep");
   const sSweep = await runServer(url, sweep, 8);
 
@@ -90,6 +93,7 @@ try {
     prefill_amplification_lanes1: e1.run.prefillAmplification,
     prefill_amplification_lanes8: e8.run.prefillAmplification,
     prefill_amplification_icl_sweep: eSweep.run.prefillAmplification,
+    token_cost_ms: cost,
   };
   if (values.json) process.stdout.write(JSON.stringify(result) + "\n");
   else {
@@ -98,6 +102,8 @@ try {
     log(`| generation, 8 lanes (tok/s) | ${e8.tokS.toFixed(1)} | ${s8.tokS.toFixed(1)} | ${result.generation_ratio_lanes8.toFixed(2)}x |`);
     log(`| score ${shape.scoreTokens} tokens vs pp${shape.scoreTokens} (tok/s) | ${scoring.toFixed(1)} | ${pp?.toFixed(1) ?? "n/a"} | ${result.scoring_ratio?.toFixed(2) ?? "n/a"}x |`);
     log(`| in-context sweep k=${shape.k.join(",")} (wall s, lower is better) | ${eSweep.seconds.toFixed(1)} | ${sSweep.seconds.toFixed(1)} | ${result.icl_sweep_ratio.toFixed(2)}x faster |`);
+    const ms = (v: number | null) => (v === null ? "n/a" : v.toFixed(1));
+    log(`per generated token (ms, 1 lane): engine ${ms(cost.engine_ms)}, node-llama-cpp binding ${ms(cost.binding_ms)}, logits read ${ms(cost.logits_ms)}, emlab JS ${ms(cost.emlab_ms)}; total ${ms(cost.total_ms)}`);
     log(`prefill amplification: lanes 1 ${e1.run.prefillAmplification.toFixed(3)}, lanes 8 ${e8.run.prefillAmplification.toFixed(3)}, sweep ${eSweep.run.prefillAmplification.toFixed(3)}`);
   }
 } finally {
