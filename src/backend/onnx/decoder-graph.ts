@@ -84,15 +84,7 @@ export class DecoderGraph {
       if (typeof features !== "number") throw new EmlabError(`${origin}: LoRA input ${m.name} needs a fixed feature dimension`);
       loraInputs.push({ name: m.name, layer: match[1] === undefined ? null : Number(match[1]), module: match[2]!, part, features });
     }
-    const unfed = session.inputNames.filter(
-      (name) => !FED_INPUTS.has(name) && !LORA_INPUT.test(name) && !/^past_key_values\.\d+\.(key|value)$/.test(name),
-    );
-    if (unfed.length > 0) {
-      throw new EmlabError(
-        `${origin}: the graph requires input${unfed.length > 1 ? "s" : ""} ${unfed.join(", ")} that emlab does not feed ` +
-          `(it feeds ${[...FED_INPUTS].join(", ")}, past_key_values.* and lora.*)`,
-      );
-    }
+    refuseUnfedInputs(session.inputNames, layers, origin);
     const keep = inputs.get("num_logits_to_keep");
     const logitsToKeepDims = keep?.isTensor ? (keep.shape.length === 0 ? [] : [1]) : null;
     return new DecoderGraph(session, { layers, kvHeads, headDim, type: first.type }, loraInputs, inputs.has("position_ids"), logitsToKeepDims);
@@ -149,4 +141,18 @@ export class DecoderGraph {
     }
     return { logits, vocab, logitsFrom: seqLen - rows, present };
   }
+}
+
+/** A required input forward() would not feed fails the first pass with onnxruntime's message: say so at load instead. */
+function refuseUnfedInputs(names: readonly string[], layers: number, origin: string): void {
+  const fed = (name: string) => {
+    const cache = /^past_key_values\.(\d+)\.(key|value)$/.exec(name);
+    return FED_INPUTS.has(name) || LORA_INPUT.test(name) || (cache !== null && Number(cache[1]) < layers);
+  };
+  const unfed = names.filter((name) => !fed(name));
+  if (unfed.length === 0) return;
+  throw new EmlabError(
+    `${origin}: the graph requires input${unfed.length > 1 ? "s" : ""} ${unfed.join(", ")} that emlab does not feed ` +
+      `(it feeds ${[...FED_INPUTS].join(", ")}, past_key_values.* and lora.*)`,
+  );
 }
