@@ -79,6 +79,15 @@ describe("genai profile: the graph", () => {
     expect(model.graph.input.map((i) => i.name)).not.toContain("position_ids");
   });
 
+  it("is written byte-identically for the same spec", () => {
+    const again = tempOnnxModel(tinyQwen2Spec(), { profile: "genai" });
+    try {
+      for (const f of ["config.json", "onnx/model.onnx"]) expect(readFileSync(join(again.dir, f)).equals(readFileSync(join(genaiDir.dir, f))), f).toBe(true);
+    } finally {
+      again.cleanup();
+    }
+  });
+
   it("declares a symbolic cache head size and an int64 scalar num_logits_to_keep", async () => {
     const session = await ort.InferenceSession.create(join(genaiDir.dir, "onnx/model.onnx"));
     const meta = new Map(session.inputMetadata.map((m) => [m.name, m]));
@@ -220,5 +229,12 @@ describe("genai profile: a prompt fed whole, in chunks or token by token gives t
       return out;
     });
     expect(maxDiff(scored, stepScored)).toBeLessThan(TOLERANCE);
+  });
+
+  it("a prompt longer than one prefill chunk (256 tokens) matches llama.cpp", async () => {
+    const long = genai.chatTokens([{ role: "user", content: "The sea was calm and the sailor counted 12 gulls. ".repeat(12) }]);
+    expect(long.length).toBeGreaterThan(300);
+    const [ours, theirs] = await Promise.all([genai, llama].map((m) => withSession(m, async (s) => (await s.nextToken(long, { full: true })).full!)));
+    expect(maxDiff(ours!, theirs!)).toBeLessThan(TOLERANCE);
   });
 });
