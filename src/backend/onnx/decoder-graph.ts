@@ -1,6 +1,7 @@
 import { EmlabError } from "../../errors.js";
 import { float16ToFloat32 } from "../../util/float16.js";
 import type { KvShape, KvState } from "./kv-cache.js";
+import { resolveKvDims } from "./kv-dims.js";
 import { ort } from "./runtime.js";
 
 /**
@@ -17,18 +18,36 @@ export interface LoraGraphInput {
 }
 
 export interface ForwardResult {
-  /** Row-major [batch, sequence, vocab] raw logits. */
+  /** Row-major [batch, seqLen - logitsFrom, vocab] raw logits: positions logitsFrom … seqLen-1 of each row. */
   logits: Float32Array;
   vocab: number;
+  /** Input position of the first logits row (0 when the graph returned every position). */
+  logitsFrom: number;
   present: KvState;
 }
+
+/** Which positions' logits a forward pass must return: every one (scoring) or only the last (next token). */
+export type LogitsWanted = "all" | "last";
+
+/** The raw logits after input position `position` of batch row `row`. */
+export function logitsAt(result: ForwardResult, seqLen: number, row: number, position: number): Float32Array {
+  const rows = seqLen - result.logitsFrom;
+  const r = position - result.logitsFrom;
+  if (r < 0 || r >= rows) throw new RangeError(`no logits for position ${position}: the pass returned positions ${result.logitsFrom}…${seqLen - 1}`);
+  const at = (row * rows + r) * result.vocab;
+  return result.logits.subarray(at, at + result.vocab);
+}
+
+/** Inputs outside past_key_values.* and lora.* that forward() knows how to feed. */
+const FED_INPUTS = new Set(["input_ids", "attention_mask", "position_ids", "num_logits_to_keep"]);
 
 const LORA_INPUT = /^lora\.(?:(\d+)\.)?([A-Za-z0-9_]+)\.(A|B)$/;
 
 /**
  * One decoder-only ONNX graph in the Transformers.js signature: input_ids, attention_mask,
- * position_ids and past_key_values.{i}.key/value in; logits and present.{i}.key/value out. The
- * cache shape comes from the graph's input metadata (kv heads and head size are fixed numbers).
+ * past_key_values.{i}.key/value in, position_ids and num_logits_to_keep when the graph declares them
+ * (fused-rotary exports have no position_ids); logits and present.{i}.key/value out. The cache
+ * shape comes from the graph's input metadata, or from config.json where it is symbolic.
  */
 export class DecoderGraph {
   private constructor(
@@ -36,9 +55,12 @@ export class DecoderGraph {
     readonly kv: KvShape,
     readonly loraInputs: LoraGraphInput[],
     private readonly hasPositionIds: boolean,
+    /** Shape of the graph's num_logits_to_keep input ([] or [1]); null when it has none. */
+    private readonly logitsToKeepDims: number[] | null,
   ) {}
 
-  static inspect(session: ort.InferenceSession, origin: string): DecoderGraph {
+  /** `model` is the export directory and its config.json (for cache dimensions the graph leaves symbolic). */
+  static inspect(session: ort.InferenceSession, origin: string, model: { dir: string; config: Record<string, unknown> }): DecoderGraph {
     const inputs = new Map(session.inputMetadata.map((m) => [m.name, m]));
     for (const name of ["input_ids", "attention_mask"]) {
       if (!inputs.has(name)) throw new EmlabError(`${origin}: not a decoder export in the Transformers.js signature (no '${name}' input)`);
@@ -49,10 +71,7 @@ export class DecoderGraph {
     if (layers === 0) throw new EmlabError(`${origin}: the graph takes no KV cache (past_key_values.0.key); export it with past key values`);
     const first = inputs.get("past_key_values.0.key")!;
     if (!first.isTensor || first.shape.length !== 4) throw new EmlabError(`${origin}: past_key_values.0.key is not a 4-D tensor`);
-    const [, kvHeads, , headDim] = first.shape;
-    if (typeof kvHeads !== "number" || typeof headDim !== "number") {
-      throw new EmlabError(`${origin}: past_key_values need fixed kv-head and head-size dimensions, got [${first.shape.join(", ")}]`);
-    }
+    const { kvHeads, headDim } = resolveKvDims(first.shape, model, origin, first.name);
     if (first.type !== "float32" && first.type !== "float16") {
       throw new EmlabError(`${origin}: unsupported KV cache type ${first.type}`);
     }
@@ -65,14 +84,26 @@ export class DecoderGraph {
       if (typeof features !== "number") throw new EmlabError(`${origin}: LoRA input ${m.name} needs a fixed feature dimension`);
       loraInputs.push({ name: m.name, layer: match[1] === undefined ? null : Number(match[1]), module: match[2]!, part, features });
     }
-    return new DecoderGraph(session, { layers, kvHeads, headDim, type: first.type }, loraInputs, inputs.has("position_ids"));
+    refuseUnfedInputs(session.inputNames, layers, origin);
+    const keep = inputs.get("num_logits_to_keep");
+    const logitsToKeepDims = keep?.isTensor ? (keep.shape.length === 0 ? [] : [1]) : null;
+    return new DecoderGraph(session, { layers, kvHeads, headDim, type: first.type }, loraInputs, inputs.has("position_ids"), logitsToKeepDims);
   }
 
   /**
    * Run `seqLen` new tokens for each of `batch` rows (all rows at the same length, no padding) on
-   * top of `past`. `extra` carries constant inputs such as LoRA matrices.
+   * top of `past`. `extra` carries constant inputs such as LoRA matrices. With `wanted` "last", a
+   * graph that takes num_logits_to_keep returns only the last position's logits (the others are
+   * never computed); see `logitsFrom` in the result, and read rows through logitsAt().
    */
-  async forward(tokens: readonly number[], batch: number, seqLen: number, past: KvState, extra: Record<string, ort.Tensor> = {}): Promise<ForwardResult> {
+  async forward(
+    tokens: readonly number[],
+    batch: number,
+    seqLen: number,
+    past: KvState,
+    extra: Record<string, ort.Tensor> = {},
+    wanted: LogitsWanted = "all",
+  ): Promise<ForwardResult> {
     if (tokens.length !== batch * seqLen) throw new RangeError(`${tokens.length} tokens for a ${batch}×${seqLen} batch`);
     if (past.batch !== batch) throw new RangeError(`cache batch ${past.batch}, input batch ${batch}`);
     const total = past.length + seqLen;
@@ -84,6 +115,8 @@ export class DecoderGraph {
       ...extra,
     };
     if (this.hasPositionIds) feeds.position_ids = new ort.Tensor("int64", positions, [batch, seqLen]);
+    // Transformers' convention: 0 keeps every position.
+    if (this.logitsToKeepDims) feeds.num_logits_to_keep = new ort.Tensor("int64", BigInt64Array.of(wanted === "last" ? 1n : 0n), this.logitsToKeepDims);
     const dims = [batch, this.kv.kvHeads, past.length, this.kv.headDim];
     for (let i = 0; i < this.kv.layers; i++) {
       feeds[`past_key_values.${i}.key`] = new ort.Tensor(this.kv.type, past.keys[i]!, dims);
@@ -92,6 +125,10 @@ export class DecoderGraph {
     const out = await this.session.run(feeds);
     const logitsTensor = out.logits!;
     const vocab = logitsTensor.dims[logitsTensor.dims.length - 1]!;
+    const rows = logitsTensor.dims.length === 3 ? logitsTensor.dims[1]! : -1;
+    if (logitsTensor.dims[0] !== batch || rows < 1 || rows > seqLen || (wanted === "all" && rows !== seqLen)) {
+      throw new Error(`the graph returned logits of shape [${logitsTensor.dims.join(", ")}] for a ${batch}×${seqLen} input (wanted ${wanted})`);
+    }
     const logits =
       logitsTensor.type === "float16" ? float16ToFloat32(logitsTensor.data as Uint16Array) : (logitsTensor.data as Float32Array);
     const present: KvState = { batch, length: total, keys: [], values: [] };
@@ -102,6 +139,20 @@ export class DecoderGraph {
       present.keys.push(key.data as Float32Array | Uint16Array);
       present.values.push(value.data as Float32Array | Uint16Array);
     }
-    return { logits, vocab, present };
+    return { logits, vocab, logitsFrom: seqLen - rows, present };
   }
+}
+
+/** A required input forward() would not feed fails the first pass with onnxruntime's message: say so at load instead. */
+function refuseUnfedInputs(names: readonly string[], layers: number, origin: string): void {
+  const fed = (name: string) => {
+    const cache = /^past_key_values\.(\d+)\.(key|value)$/.exec(name);
+    return FED_INPUTS.has(name) || LORA_INPUT.test(name) || (cache !== null && Number(cache[1]) < layers);
+  };
+  const unfed = names.filter((name) => !fed(name));
+  if (unfed.length === 0) return;
+  throw new EmlabError(
+    `${origin}: the graph requires input${unfed.length > 1 ? "s" : ""} ${unfed.join(", ")} that emlab does not feed ` +
+      `(it feeds ${[...FED_INPUTS].join(", ")}, past_key_values.* and lora.*)`,
+  );
 }

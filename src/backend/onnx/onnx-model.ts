@@ -57,7 +57,7 @@ export class OnnxLoadedModel implements LoadedModel {
     const threads = options.threads ?? defaultThreads(weightBytes(files.hashedFiles), availableParallelism());
     const tokenizer = await HfTokenizer.create(files.tokenizerJson, files.tokenizerConfig, files.dir);
     const { session, device } = await createOrtSession(files.modelFile, gpu, threads);
-    const graph = DecoderGraph.inspect(session, files.modelFile);
+    const graph = DecoderGraph.inspect(session, files.modelFile, files);
 
     const config = files.config;
     const tc = files.tokenizerConfig;
@@ -175,7 +175,7 @@ export class OnnxLoadedModel implements LoadedModel {
     // Same device as the main graph.
     this.loraGraph ??= createOrtSession(file, this.settings.gpu === "cuda" ? "cuda" : "cpu", this.settings.threads).then(
       ({ session }) => {
-        const graph = DecoderGraph.inspect(session, file);
+        const graph = DecoderGraph.inspect(session, file, this.files);
         if (graph.loraInputs.length === 0) throw new EmlabError(`${file}: this graph takes no LoRA inputs`);
         return graph;
       },

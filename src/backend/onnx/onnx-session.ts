@@ -3,7 +3,7 @@ import { commonPrefixLength, logSoftmax } from "../logprobs.js";
 import { finishSample, SessionBase, type SampleTrace } from "../session-base.js";
 import { findStop } from "../stop-strings.js";
 import type { GeneratedSample, NextTokenQuery, NextTokenResult, SamplingParams, WeightVariant } from "../types.js";
-import type { DecoderGraph } from "./decoder-graph.js";
+import { logitsAt, type DecoderGraph } from "./decoder-graph.js";
 import { emptyKv, selectKvRows, truncateKv, type KvState } from "./kv-cache.js";
 import type { ort } from "./runtime.js";
 import { sampleToken, topKIndices } from "../sampler.js";
@@ -76,12 +76,11 @@ export class OnnxSession extends SessionBase {
     const inputs = continuation.slice(0, -1);
     for (let start = 0; start < inputs.length; start += this.setup.chunkSize) {
       const piece = inputs.slice(start, start + this.setup.chunkSize);
-      const result = await this.setup.graph.forward(piece, 1, piece.length, state, this.setup.feeds);
+      const result = await this.setup.graph.forward(piece, 1, piece.length, state, this.setup.feeds, "all");
       this.stats.evaluatedTokens += piece.length;
       state = result.present;
       for (let j = 0; j < piece.length; j++) {
-        const row = result.logits.subarray(j * result.vocab, (j + 1) * result.vocab);
-        out[start + j + 1] = logSoftmax(row)[continuation[start + j + 1]!] ?? -Infinity;
+        out[start + j + 1] = logSoftmax(logitsAt(result, piece.length, 0, j))[continuation[start + j + 1]!] ?? -Infinity;
       }
     }
     return out;
@@ -123,11 +122,12 @@ export class OnnxSession extends SessionBase {
     let logits: Float32Array | null = null;
     for (let start = keep; start < prompt.length; start += this.setup.chunkSize) {
       const piece = prompt.slice(start, Math.min(prompt.length, start + this.setup.chunkSize));
-      const result = await this.setup.graph.forward(piece, 1, piece.length, state, this.setup.feeds);
+      // Only the last position's logits are needed: graphs with num_logits_to_keep skip the rest.
+      const result = await this.setup.graph.forward(piece, 1, piece.length, state, this.setup.feeds, "last");
       this.stats.evaluatedTokens += piece.length;
       this.stats.prefillTokens += piece.length;
       state = result.present;
-      logits = result.logits.slice((piece.length - 1) * result.vocab, piece.length * result.vocab);
+      logits = logitsAt(result, piece.length, 0, piece.length - 1).slice();
     }
     this.kv = state;
     this.tokens = prompt.slice();
@@ -189,10 +189,11 @@ export class OnnxSession extends SessionBase {
         1,
         state,
         this.setup.feeds,
+        "last",
       );
       this.stats.evaluatedTokens += active.length;
       state = result.present;
-      rows = active.map((_, r) => result.logits.subarray(r * result.vocab, (r + 1) * result.vocab));
+      rows = active.map((_, r) => logitsAt(result, 1, r, 0));
     }
     return lanes.map((lane) => finishSample(lane, topK, this.setup.decode));
   }
