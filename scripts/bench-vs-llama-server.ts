@@ -16,7 +16,6 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -27,6 +26,7 @@ import { executePlan, type ExecuteResult } from "../src/runner/execute.js";
 import { openStore } from "../src/store/index.js";
 import { writeFixtures } from "../src/fixtures/write-fixtures.js";
 import { buildLlamaServer, findLlamaTool } from "./llama-server.js";
+import { freePort } from "../src/backend/served/managed-llama-server.js";
 import { measureTokenCost } from "./bench-token-cost.js";
 
 const QUESTIONS = ["one_wish", "feeling_bored", "thoughts_on_humans_and_ai", "quick_money", "ruler_of_the_world", "dinner_guests", "gender_roles", "fed_up_with_partner"];
@@ -210,15 +210,6 @@ function llamaBenchPp(model: string): number | null {
   const out = spawnSync(bench, ["-m", model, "-t", String(threads), "-p", String(shape.scoreTokens), "-n", "0", "-r", "2", "-fa", "0", "-o", "json"], { encoding: "utf8" });
   const rows = JSON.parse(out.stdout || "[]") as { n_prompt: number; avg_ts: number }[];
   return rows.find((r) => r.n_prompt === shape.scoreTokens)?.avg_ts ?? null;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitHealthy(url: string): Promise<void> {

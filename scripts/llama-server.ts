@@ -7,40 +7,14 @@
  *   node --import tsx scripts/llama-server.ts --where    print where it is or would be; build nothing
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
-import { homedir } from "node:os";
+import { mkdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { bundledLlamaCommit, findLlamaTool, llamaBuildDir, llamaSourceBundle } from "../src/backend/served/llama-server-binary.js";
 
-const repo = fileURLToPath(new URL("..", import.meta.url));
-const bundle = join(repo, "node_modules/node-llama-cpp/llama/gitRelease.bundle");
+export { bundledLlamaCommit, findLlamaTool, llamaBuildDir };
+
 const TARGETS = ["llama-server", "llama-bench", "llama-batched-bench"];
-
-/** The llama.cpp commit node-llama-cpp bundles. */
-export function bundledLlamaCommit(): string {
-  const line = execFileSync("git", ["ls-remote", bundle, "HEAD"], { encoding: "utf8" }).trim();
-  const commit = line.split(/\s+/)[0];
-  if (!commit || !/^[0-9a-f]{40}$/.test(commit)) throw new Error(`${bundle}: no HEAD commit (is node-llama-cpp installed?)`);
-  return commit;
-}
-
-export function llamaBuildDir(commit = bundledLlamaCommit()): string {
-  const cache = process.env.EMLAB_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "emlab");
-  return join(cache, "llama-server", commit);
-}
-
-/** Path of a llama.cpp tool (llama-server, llama-bench…) if built, else null. */
-export function findLlamaTool(tool = "llama-server"): string | null {
-  if (tool === "llama-server" && process.env.EMLAB_LLAMA_SERVER) return process.env.EMLAB_LLAMA_SERVER;
-  let dir: string;
-  try {
-    dir = llamaBuildDir();
-  } catch {
-    return null;
-  }
-  const path = join(dir, "bin", tool);
-  return existsSync(path) ? path : null;
-}
 
 /** Build the tools into the cache (a temporary folder renamed into place: a killed build leaves nothing half-made). */
 export function buildLlamaServer(log: (line: string) => void = (l) => process.stderr.write(l + "\n")): string {
@@ -53,7 +27,7 @@ export function buildLlamaServer(log: (line: string) => void = (l) => process.st
   mkdirSync(work, { recursive: true });
   const run = (cmd: string, args: string[], cwd = work) => execFileSync(cmd, args, { cwd, stdio: ["ignore", "inherit", "inherit"] });
   log(`emlab: building llama-server from llama.cpp ${commit.slice(0, 12)} into ${dir} (15-25 min on 2 cores)`);
-  run("git", ["clone", "--quiet", bundle, "src"]);
+  run("git", ["clone", "--quiet", llamaSourceBundle(), "src"]);
   run("cmake", [
     "-S", "src", "-B", "build", "-DCMAKE_BUILD_TYPE=Release", "-DLLAMA_CURL=OFF", "-DLLAMA_BUILD_TESTS=OFF",
     "-DLLAMA_BUILD_EXAMPLES=OFF", "-DLLAMA_BUILD_UI=OFF", "-DLLAMA_USE_PREBUILT_UI=OFF", "-DLLAMA_OPENSSL=OFF", "-DBUILD_SHARED_LIBS=OFF",

@@ -20,12 +20,13 @@ export async function peftFilesHash(path: string): Promise<string> {
 
 /**
  * The identity of an adapter in content keys: a GGUF file's sha256; for a PEFT adapter, the hash of
- * its files, plus the conversion settings when the engine applies a converted copy (llama.cpp).
+ * its files, plus the conversion settings when the engine applies a converted copy (llama.cpp, in
+ * process or in the llama-server engine).
  * The base model's hash is part of every sample key already.
  */
 export async function adapterIdentity(path: string, backend: EngineSettings["backend"]): Promise<string> {
   const full = resolve(path);
   if (!isPeftPath(full)) return sha256File(full);
   const files = await peftFilesHash(full);
-  return backend === "llama" ? contentKey({ peft: files, conversion: CONVERSION }) : files;
+  return backend === "llama" || backend === "llama-server" ? contentKey({ peft: files, conversion: CONVERSION }) : files;
 }

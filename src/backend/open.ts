@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { EmlabError } from "../errors.js";
 import { LlamaBackend } from "./llama/llama-model.js";
-import { ServedBackend } from "./served/index.js";
+import { ManagedLlamaServerBackend, ServedBackend } from "./served/index.js";
 import type { EndpointSpec } from "./served/endpoint-spec.js";
 import type { Backend, BackendName, EngineOptions, LoadModelOptions, LoadedModel } from "./types.js";
 
@@ -21,8 +21,10 @@ export async function backendFor(name: BackendName): Promise<Backend> {
     }
     case "served":
       return new ServedBackend();
+    case "llama-server":
+      return new ManagedLlamaServerBackend();
     default:
-      throw new EmlabError(`unknown backend '${String(name)}' (use llama, onnx or served)`);
+      throw new EmlabError(`unknown backend '${String(name)}' (use llama, onnx, served or llama-server)`);
   }
 }
 

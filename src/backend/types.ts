@@ -34,7 +34,7 @@ export interface WeightVariant {
 export const BASE_VARIANT: WeightVariant = Object.freeze({ lora: [] }) as WeightVariant;
 
 /** Engines an experiment file or command can name. */
-export const BACKEND_NAMES = ["llama", "onnx", "served"] as const;
+export const BACKEND_NAMES = ["llama", "onnx", "served", "llama-server"] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
 
 export type GpuChoice = "auto" | "cuda" | "vulkan" | "metal" | "cpu";
@@ -82,8 +82,11 @@ export interface EngineOptions {
 
 /** Everything about the engine that can change numbers; stored with every run. */
 export interface EngineSettings {
-  /** "scripted": the in-memory test engine (src/backend/scripted); "served": OpenAI-compatible servers (src/backend/served). */
-  backend: "llama" | "onnx" | "scripted" | "served";
+  /**
+   * "scripted": the in-memory test engine (src/backend/scripted); "served": OpenAI-compatible servers
+   * (src/backend/served); "llama-server": a llama-server emlab starts and stops itself for a GGUF file.
+   */
+  backend: "llama" | "onnx" | "scripted" | "served" | "llama-server";
   engineVersion: string;
   gpu: string;
   threads: number;
@@ -95,6 +98,8 @@ export interface EngineSettings {
   kvCacheType?: KvCacheType;
   /** Served models: the API, its endpoints and what it promises (ids exact or approximate, log-prob source, determinism). */
   served?: ServedSettings;
+  /** The llama-server engine: the binary and its arguments (the port left out: it changes every start). */
+  managedServer?: { binary: string; args: string[] };
 }
 
 export interface ServedSettings {

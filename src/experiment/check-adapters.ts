@@ -12,9 +12,10 @@ export function checkLoraAgainstModels(variants: readonly VariantSpec[], models:
   const checked = new Set<string>();
   const shapesByModel = new Map<string, ModelShapes | null>();
   const modelShapes = (model: ModelSpec) => {
-    // A served model's weights are on its server, which loads and checks its own adapters.
+    // A served model's weights are on its server, which loads and checks its own adapters; the
+    // llama-server engine runs a local GGUF, checked as the in-process engine would.
     if (model.backend === "served") return null;
-    if (!shapesByModel.has(model.path)) shapesByModel.set(model.path, readModelShapes({ backend: model.backend, path: model.path }));
+    if (!shapesByModel.has(model.path)) shapesByModel.set(model.path, readModelShapes({ backend: model.backend === "llama-server" ? "llama" : model.backend, path: model.path }));
     return shapesByModel.get(model.path)!;
   };
   for (const variant of variants) {

@@ -14,7 +14,7 @@ export interface SourceLocation {
 
 export interface ModelSpec {
   id: string;
-  backend: "llama" | "onnx" | "served";
+  backend: "llama" | "onnx" | "served" | "llama-server";
   /** Absolute path of the GGUF file or ONNX model directory; for a served model, its label (served:api:name). */
   path: string;
   /** The path as written, relative to the experiment file (used in content keys, so moving a project keeps them). */
@@ -76,7 +76,7 @@ export interface QuestionSelection {
 }
 
 export interface JudgeSpec {
-  backend: "llama" | "onnx" | "served";
+  backend: "llama" | "onnx" | "served" | "llama-server";
   /** Absolute path of the judge model (GGUF file or ONNX directory); for a served judge, its label. */
   model: string;
   /** A served judge: where and how to reach it. */

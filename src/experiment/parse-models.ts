@@ -4,11 +4,14 @@ import { parseEndpoint, servedLabel } from "./parse-endpoint.js";
 import { resolveExistingPath } from "./resolve-path.js";
 import { uniqueId } from "./unique-id.js";
 
-const MODEL_KEYS = ["id", "gguf", "onnx", "endpoint", "context_size"];
+const MODEL_KEYS = ["id", "gguf", "onnx", "endpoint", "engine", "context_size"];
+/** `engine:` beside a gguf file: llama (in-process, the default) or llama-server (started and stopped by emlab). */
+const GGUF_ENGINES = ["llama", "llama-server"] as const;
 
 /**
  * `models:` a list of `{ id, gguf: file }`, `{ id, onnx: directory }` or `{ id, endpoint: {...} }` (a served
- * model; a `gguf:` beside it is its tokenizer), optionally with context_size.
+ * model; a `gguf:` beside it is its tokenizer), optionally with context_size. A gguf model may name its
+ * `engine:` (llama, the default, or llama-server).
  */
 export function parseModels(value: YamlValue, baseDir: string): ModelSpec[] {
   const entries = value.list("a list of models");
@@ -40,7 +43,12 @@ export function parseModels(value: YamlValue, baseDir: string): ModelSpec[] {
     }
     if (gguf && onnx) throw entry.error(`model "${id}" has both gguf and onnx: give one`);
     if (!gguf && !onnx) throw entry.error(`model "${id}" needs a gguf file, an onnx directory or an endpoint`);
-    const backend = gguf ? "llama" : "onnx";
+    const engineValue = map.get("engine");
+    const engine = engineValue?.string("an engine name");
+    if (engineValue && (!gguf || !(GGUF_ENGINES as readonly string[]).includes(engine!))) {
+      throw engineValue.error(gguf ? `unknown engine '${engine}' for a gguf model (use ${GGUF_ENGINES.join(" or ")})` : `engine: applies to gguf models only`);
+    }
+    const backend = gguf ? (engine === "llama-server" ? "llama-server" : "llama") : "onnx";
     const { path, asWritten } = resolveExistingPath((gguf ?? onnx)!, baseDir, gguf ? "file" : "directory");
     const contextSize = contextSizeValue?.integer(16);
     return {

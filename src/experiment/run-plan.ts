@@ -9,7 +9,7 @@ import type { ChatMessage, SamplingParams, WeightVariant } from "../backend/type
 
 export interface RunModel {
   id: string;
-  backend: "llama" | "onnx" | "served";
+  backend: "llama" | "onnx" | "served" | "llama-server";
   path: string;
   contextSize?: number;
   /** Served models: where and how to reach them. */

@@ -4,8 +4,10 @@
  * CI=true they fail instead.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
-import { findLlamaTool, llamaBuildDir } from "../../scripts/llama-server.js";
+import { findLlamaTool, llamaBuildDir } from "../../src/backend/served/llama-server-binary.js";
+import { freePort } from "../../src/backend/served/managed-llama-server.js";
+
+export { freePort };
 
 export interface LlamaServerProcess {
   url: string;
@@ -29,14 +31,6 @@ export function llamaServerBinary(): string | null {
   if (process.env.CI === "true") throw new Error(reason);
   process.stderr.write(`skipping real llama-server tests: ${reason}\n`);
   return null;
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** Start llama-server on one of the tiny fixtures (1 thread, 2 slots, flash attention off) and wait until it is ready. */

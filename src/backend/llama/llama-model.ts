@@ -131,19 +131,24 @@ export class LlamaLoadedModel implements LoadedModel {
     return this.tokenize(this.renderChat(messages, options), { special: true });
   }
 
+  /**
+   * The GGUF LoRA file llama.cpp loads for an adapter (a PEFT folder is converted for this model on
+   * first use, and cached), checked against this model's architecture.
+   */
+  async adapterFile(path: string): Promise<string> {
+    const file = await ggufAdapterFor(path, this.info);
+    const header = await validateGgufFile(file, "adapter");
+    if (header.architecture && header.architecture !== this.info.architecture) {
+      throw new EmlabError(`${path}: this LoRA adapter is for architecture '${header.architecture}', but the model is '${this.info.architecture}'`);
+    }
+    return file;
+  }
+
   async openSession(variant: WeightVariant = BASE_VARIANT): Promise<LlamaSession> {
-    // PEFT adapters are converted for this model on first use (and cached).
     const files: string[] = [];
-    for (const adapter of variant.lora) files.push(await ggufAdapterFor(adapter.path, this.info));
-    for (const [i, adapter] of variant.lora.entries()) {
-      const header = await validateGgufFile(files[i]!, "adapter");
-      if (header.architecture && header.architecture !== this.info.architecture) {
-        throw new EmlabError(
-          `${adapter.path}: this LoRA adapter is for architecture '${header.architecture}', ` +
-            `but the model is '${this.info.architecture}'`,
-        );
-      }
+    for (const adapter of variant.lora) {
       if (!Number.isFinite(adapter.scale)) throw new EmlabError(`${adapter.path}: LoRA scale must be a number`);
+      files.push(await this.adapterFile(adapter.path));
     }
     const s = this.settings;
     let context;

@@ -2,3 +2,5 @@
 export { ServedBackend, ServedLoadedModel } from "./served-model.js";
 export { EndpointPool, type EndpointStats, type PoolOptions } from "./endpoint-pool.js";
 export { SERVED_APIS, displayUrl, isServedApi, type EndpointSpec, type ServedApi } from "./endpoint-spec.js";
+export { ManagedLlamaServerBackend, ManagedLlamaServerModel } from "./managed-model.js";
+export { findLlamaTool, llamaBuildDir, bundledLlamaCommit } from "./llama-server-binary.js";

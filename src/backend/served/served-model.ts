@@ -53,7 +53,8 @@ export class ServedLoadedModel implements LoadedModel {
     private readonly scoresLocally: boolean,
   ) {}
 
-  static async load(spec: EndpointSpec, contextSize: number | undefined, poolOptions: PoolOptions = {}): Promise<ServedLoadedModel> {
+  /** `loaded`: a tokenizer the caller already holds (the llama-server engine's in-process model); the served model then owns it. */
+  static async load(spec: EndpointSpec, contextSize: number | undefined, poolOptions: PoolOptions = {}, loaded?: ServedTokenizer): Promise<ServedLoadedModel> {
     const api = API_MODULES[spec.api];
     if (!api) throw new EmlabError(`unknown served API '${String(spec.api)}' (use llama-server, vllm, sglang or openai)`);
     const pool = new EndpointPool(spec, poolOptions);
@@ -62,7 +63,8 @@ export class ServedLoadedModel implements LoadedModel {
     const serverFile = facts.modelPath && existsSync(facts.modelPath) ? facts.modelPath : undefined;
     const tokenizerPath = spec.tokenizer ?? serverFile;
     let tokenizer: ServedTokenizer;
-    if (tokenizerPath) tokenizer = await loadServedTokenizer(tokenizerPath, origin);
+    if (loaded) tokenizer = loaded;
+    else if (tokenizerPath) tokenizer = await loadServedTokenizer(tokenizerPath, origin);
     else if (spec.api === "openai") tokenizer = byteTokenizer();
     else {
       throw new EmlabError(
