@@ -14,6 +14,8 @@ export interface LoraGraphInput {
   part: "A" | "B";
   /** The fixed (non-rank) dimension: `in` for A, `out` for B. */
   features: number;
+  /** The activation type (float16 where the projection computes in float16). */
+  type: "float32" | "float16";
 }
 
 export interface ForwardResult {
@@ -63,7 +65,8 @@ export class DecoderGraph {
       const part = match[3] as "A" | "B";
       const features = part === "A" ? m.shape[0] : m.shape[1];
       if (typeof features !== "number") throw new EmlabError(`${origin}: LoRA input ${m.name} needs a fixed feature dimension`);
-      loraInputs.push({ name: m.name, layer: match[1] === undefined ? null : Number(match[1]), module: match[2]!, part, features });
+      if (m.type !== "float32" && m.type !== "float16") throw new EmlabError(`${origin}: LoRA input ${m.name} is ${m.type}, not float32 or float16`);
+      loraInputs.push({ name: m.name, layer: match[1] === undefined ? null : Number(match[1]), module: match[2]!, part, features, type: m.type });
     }
     return new DecoderGraph(session, { layers, kvHeads, headDim, type: first.type }, loraInputs, inputs.has("position_ids"));
   }
