@@ -6,6 +6,7 @@ import { addLoraToExport } from "../../src/backend/onnx/lora-splice/add-lora.js"
 import { readOnnxMetadata } from "../../src/backend/onnx/lora-splice/model-metadata.js";
 import { GraphField, readNode } from "../../src/backend/onnx/lora-splice/onnx-wire.js";
 import { concatBytes, lenField, readFields, varintField, type WireField } from "../../src/backend/onnx/lora-splice/protobuf-wire.js";
+import { projectionName } from "../../src/backend/onnx/lora-splice/projection-sites.js";
 import { RANK_MAX_KEY, spliceLoraBranches } from "../../src/backend/onnx/lora-splice/splice-lora.js";
 import { emptyKv } from "../../src/backend/onnx/kv-cache.js";
 import { OnnxBackend } from "../../src/backend/onnx/onnx-model.js";
@@ -240,6 +241,41 @@ describe("MatMulNBits and packed qkv_proj", () => {
       await lora.release();
     });
   }
+});
+
+describe("projection names of real exports", () => {
+  it("are read from Optimum, genai-builder and quantized node and weight names", () => {
+    const names: [string, string | undefined][] = [
+      ["/model/layers.0/self_attn/q_proj/MatMul", "0 q_proj"],
+      ["/model/layers.12/mlp/down_proj/MatMul_Q4", "12 down_proj"],
+      ["model.layers.3.self_attn.o_proj.weight", "3 o_proj"],
+      ["/model/layers.1/attn/qkv_proj/MatMulNBits", "1 qkv_proj"],
+      ["model.layers.1.attn.qkv_proj.MatMul.weight_Q4", "1 qkv_proj"],
+      ["/model/layers.2/mlp/gate_up_proj/MatMul", "2 gate_up_proj"],
+      ["/model/layers.2/mlp/up_proj/MatMul", "2 up_proj"],
+      ["/model/layers.0/self_attn/MatMul", undefined],
+      ["/vision_model/encoder/layers.0/attn/qkv_proj/MatMul", undefined],
+      ["onnx::MatMul_1234", undefined],
+    ];
+    for (const [name, expected] of names) {
+      const found = projectionName(name);
+      expect(found && `${found.layer} ${found.module}`, name).toBe(expected);
+    }
+  });
+});
+
+describe("float16 LoRA inputs", () => {
+  it("get the matrices rounded to float16 (scale folded into B)", () => {
+    const inputs = [
+      { name: "lora.0.q_proj.A", layer: 0, module: "q_proj", part: "A" as const, features: 2, type: "float16" as const },
+      { name: "lora.0.q_proj.B", layer: 0, module: "q_proj", part: "B" as const, features: 3, type: "float16" as const },
+    ];
+    const pair = { layer: 0, module: "q_proj", rank: 1, inFeatures: 2, outFeatures: 3, a: Float32Array.of(0.1, 0.2), b: Float32Array.of(1, 2, 3) };
+    const feeds = loraFeeds(inputs, [{ adapter: { path: "a", scaling: 2, pairs: [pair] }, scale: 0.5 }]);
+    expect(feeds["lora.0.q_proj.A"]!.type).toBe("float16");
+    expect(Array.from(float16ToFloat32(feeds["lora.0.q_proj.A"]!.data as Uint16Array))).toEqual([0.0999755859375, 0.199951171875]);
+    expect(Array.from(float16ToFloat32(feeds["lora.0.q_proj.B"]!.data as Uint16Array))).toEqual([1, 2, 3]);
+  });
 });
 
 describe("bad input", () => {

@@ -9,11 +9,18 @@ export const BLOCK_MODULES: readonly string[] = Object.keys(GGUF_BLOCK_MODULE);
 const PACKED: Readonly<Record<string, readonly string[]>> = { qkv_proj: ["q_proj", "k_proj", "v_proj"], gate_up_proj: ["gate_proj", "up_proj"] };
 
 /**
- * `layers.{N}` then a module name as a path component, in node names (`/model/layers.0/self_attn/q_proj/MatMul`,
- * `/model/layers.0/attn/qkv_proj/MatMulNBits`) and weight names (`model.layers.0.mlp.down_proj.weight`). Packed
- * names come first so `gate_up_proj` is not read as `up_proj`.
+ * `model.layers.{N}` then a module name as a path component, in node names (Optimum's
+ * `/model/layers.0/self_attn/q_proj/MatMul`, genai's `/model/layers.0/attn/qkv_proj/MatMulNBits`) and weight names
+ * (`model.layers.0.mlp.down_proj.weight`, `model.layers.0.attn.qkv_proj.MatMul.weight_Q4`). Packed names come first
+ * so `gate_up_proj` is not read as `up_proj`; `/vision_model/encoder/layers.0/…` is not the decoder's.
  */
-const SITE_NAME = /layers[./_](\d+)[./_](?:.*?[./_])?(qkv_proj|gate_up_proj|q_proj|k_proj|v_proj|o_proj|gate_proj|up_proj|down_proj)(?![A-Za-z0-9])/;
+const SITE_NAME = /(?<![A-Za-z0-9_])model[./]layers[./](\d+)[./_](?:.*?[./_])?(qkv_proj|gate_up_proj|q_proj|k_proj|v_proj|o_proj|gate_proj|up_proj|down_proj)(?![A-Za-z0-9])/;
+
+/** The block and module a node or weight name belongs to, if it names a decoder projection. */
+export function projectionName(name: string): { layer: number; module: string } | undefined {
+  const match = SITE_NAME.exec(name);
+  return match ? { layer: Number(match[1]), module: match[2]! } : undefined;
+}
 
 /** One projection of a block that gets a LoRA branch. */
 export interface ProjectionSite {
@@ -53,10 +60,9 @@ export function findProjectionSites(search: SiteSearch): ProjectionSite[] {
   search.nodes.forEach((node, index) => {
     const isNBits = node.opType === "MatMulNBits" && node.domain === "com.microsoft";
     if (node.opType !== "MatMul" && !isNBits) return;
-    const match = SITE_NAME.exec(node.name) ?? SITE_NAME.exec(node.inputs[1] ?? "");
-    if (!match) return;
-    const layer = Number(match[1]);
-    const module = match[2]!;
+    const named = projectionName(node.name) ?? projectionName(node.inputs[1] ?? "");
+    if (!named) return;
+    const { layer, module } = named;
     const parts = PACKED[module] ?? [module];
     if (!parts.some((p) => search.modules.has(p))) return;
     const shape = isNBits ? nbitsShape(node, search.initializers) : matmulShape(node, search.initializers);
@@ -84,7 +90,7 @@ export function findProjectionSites(search: SiteSearch): ProjectionSite[] {
     const projections = search.nodes.filter((n) => n.opType.startsWith("MatMul")).slice(0, 8);
     throw new EmlabError(
       `${search.origin}: no attention or MLP projection (${[...search.modules].join(", ")}) found as MatMul or MatMulNBits named ` +
-        `like layers.N…/q_proj` +
+        `like model.layers.N…/q_proj` +
         (skipped.length ? `; unusable: ${skipped.join("; ")}` : "") +
         `; MatMul-like nodes seen: ${projections.map((n) => `${n.opType} ${n.name || n.outputs[0]}(${n.inputs.join(", ")})`).join("; ") || "none"}`,
     );
