@@ -19,6 +19,14 @@ import { randomQwen2Spec } from "../../src/fixtures/onnx/random-qwen2-spec.js";
 import { float32ToFloat16Bits } from "../../src/gguf/tensor-encoding.js";
 import { float16ToFloat32 } from "../../src/util/float16.js";
 import { fullLogprobs as engineLogprobs, maxDiff } from "../adapters/helpers/engines.js";
+import { loadModel } from "../../src/backend/open.js";
+import type { LlamaLoadOptions } from "../../src/backend/llama/llama-model.js";
+import { ggufLoraSpec } from "../../src/fixtures/onnx/peft-adapter-writer.js";
+import { ggufFromLoraSpec } from "../../src/fixtures/tiny-lora.js";
+import { tinyQwen2Spec } from "../../src/fixtures/tiny-models.js";
+import { writeGguf } from "../../src/gguf/writer.js";
+import { runCli } from "../helpers/cli.js";
+import { fixturePaths } from "../helpers/fixtures.js";
 import { tempOnnxModel } from "./helpers/model-dir.js";
 import { QKV_COLUMNS, randomFloats, SMALL, SMALL_CONFIG, smallProjectionModel } from "./helpers/projection-graph.js";
 
@@ -98,6 +106,32 @@ describe("add-lora on the fp32 fixture export", () => {
       await expect(model.openSession({ lora: [{ path: qOnly, scale: 1 }] })).rejects.toThrow(/total LoRA rank 4 on layer 0 q_proj exceeds .*model_lora\.onnx's rank limit 2; rerun emlab onnx add-lora with --rank-max 4/);
     } finally {
       await model.dispose();
+    }
+  });
+});
+
+describe("add-lora against llama.cpp", () => {
+  it("a GGUF adapter on all seven projections of the spliced tiny-qwen2 export matches llama.cpp (1e-4)", async () => {
+    const tiny = tinyQwen2Spec();
+    const dir = tempOnnxModel(tiny);
+    fixtures.push(dir);
+    const { sites } = addLoraToExport(dir.dir);
+    expect(sites).toHaveLength(tiny.decoder.blockCount * 7);
+    const file = join(dir.dir, "..", "all-lora.gguf");
+    const random = randomPeftAdapter(tiny, { rank: 2, alpha: 4, modules: [...QWEN2_LORA_MODULES], seed: 3, std: 0.3 });
+    writeGguf(file, ggufFromLoraSpec(ggufLoraSpec(random, "qwen2"), "all-lora"));
+    const onnx = await new OnnxBackend().load({ path: dir.dir, gpu: "cpu", threads: 1, contextSize: 256 });
+    const llamaOptions: LlamaLoadOptions = { path: fixturePaths().tinyQwen2, gpu: "cpu", threads: 1, contextSize: 256, kvCacheType: "f32" };
+    const llama = await loadModel("llama", llamaOptions);
+    try {
+      const tokens = onnx.chatTokens([{ role: "user", content: "Give me some advice about money." }]);
+      const variant = { lora: [{ path: file, scale: 1.5 }] };
+      const a = await engineLogprobs(onnx, tokens, variant);
+      expect(maxDiff(a, await engineLogprobs(llama, tokens, variant))).toBeLessThan(1e-4);
+      expect(maxDiff(a, await engineLogprobs(onnx, tokens, { lora: [] }))).toBeGreaterThan(1e-2);
+    } finally {
+      await onnx.dispose();
+      await llama.dispose();
     }
   });
 });
@@ -275,6 +309,20 @@ describe("float16 LoRA inputs", () => {
     expect(feeds["lora.0.q_proj.A"]!.type).toBe("float16");
     expect(Array.from(float16ToFloat32(feeds["lora.0.q_proj.A"]!.data as Uint16Array))).toEqual([0.0999755859375, 0.199951171875]);
     expect(Array.from(float16ToFloat32(feeds["lora.0.q_proj.B"]!.data as Uint16Array))).toEqual([1, 2, 3]);
+  });
+});
+
+describe("emlab onnx add-lora", () => {
+  it("writes the LoRA graph for the modules asked for, with the rank limit given", () => {
+    const dir = tempOnnxModel(spec);
+    fixtures.push(dir);
+    const done = runCli(["onnx", "add-lora", dir.dir, "--modules", "q_proj,v_proj", "--rank-max", "16", "--json"]);
+    expect(done.status, done.stderr).toBe(0);
+    const result = JSON.parse(done.stdout) as { file: string; sites: string[]; types: string[] };
+    expect(result.file).toBe(join(dir.dir, "onnx", "model_lora.onnx"));
+    expect(result.sites).toEqual(Array.from({ length: spec.decoder.blockCount }, (_, i) => [`${i}.q_proj`, `${i}.v_proj`]).flat());
+    expect(result.types).toEqual(["float32"]);
+    expect(readOnnxMetadata(result.file).get(RANK_MAX_KEY)).toBe("16");
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { addLoraToExport, DEFAULT_RANK_MAX } from "../../backend/onnx/lora-splice/add-lora.js";
-import { EmlabError } from "../../errors.js";
+import { countOption } from "../options.js";
 import { printJson } from "../output.js";
 
 export function registerOnnxCommand(program: Command): void {
@@ -14,12 +14,11 @@ export function registerOnnxCommand(program: Command): void {
     )
     .argument("<model-dir>", "ONNX model directory (config.json, onnx/model*.onnx)")
     .option("--dtype <dtype>", "which weight file to rewrite: fp32, fp16, q4, q4f16, … (onnx/model{suffix}.onnx)", "fp32")
-    .option("--rank-max <n>", "largest total LoRA rank per module the engine will feed", String(DEFAULT_RANK_MAX))
+    .option("--rank-max <n>", "largest total LoRA rank per module the engine will feed (stacked adapters add up)", countOption("rank-max"), DEFAULT_RANK_MAX)
     .option("--modules <list>", "comma-separated projections to adapt (default: q_proj,k_proj,v_proj,o_proj,gate_proj,up_proj,down_proj)")
     .option("--json", "print one JSON document")
-    .action((dir: string, options: { dtype: string; rankMax: string; modules?: string; json?: boolean }) => {
-      const rankMax = Number(options.rankMax);
-      if (!/^\d+$/.test(options.rankMax.trim())) throw new EmlabError(`--rank-max must be a positive integer, got '${options.rankMax}'`);
+    .action((dir: string, options: { dtype: string; rankMax: number; modules?: string; json?: boolean }) => {
+      const rankMax = options.rankMax;
       const modules = options.modules?.split(",").map((m) => m.trim()).filter((m) => m.length > 0);
       const result = addLoraToExport(dir, { dtype: options.dtype, rankMax, ...(modules ? { modules } : {}) });
       if (options.json) return printJson(result);
