@@ -95,6 +95,19 @@ describe("add-lora on the fp32 fixture export", () => {
     await lora.session.release();
   });
 
+  it("--dtype fp16 writes onnx/model_fp16_lora.onnx, which the fp16 engine uses with the adapter", async () => {
+    const half = tempOnnxModel(spec, { fp16: true });
+    fixtures.push(half);
+    expect(addLoraToExport(half.dir, { dtype: "fp16" }).file).toBe(join(half.dir, "onnx", "model_fp16_lora.onnx"));
+    const model = await new OnnxBackend().load({ path: half.dir, dtype: "fp16", gpu: "cpu", threads: 1 });
+    try {
+      const variant = { lora: [{ path: adapterDir, scale: 1.5 }] };
+      expect(maxDiff(await fullLogprobs(model, variant), await fullLogprobs(reference, variant))).toBeLessThan(2e-2);
+    } finally {
+      await model.dispose();
+    }
+  });
+
   it("an adapter whose rank is over the recorded limit is refused with the fix", async () => {
     const small = tempOnnxModel(spec);
     fixtures.push(small);
@@ -271,6 +284,14 @@ describe("MatMulNBits and packed qkv_proj", () => {
       };
       check("qkv", expectedQkv);
       check("down", delta("1.down_proj", SMALL.N));
+      // Zero matrices leave both outputs bit-identical.
+      const zeros: Record<string, ort.Tensor> = { x: feeds.x! };
+      for (const [site, n] of Object.entries(parts)) {
+        zeros[`lora.${site}.A`] = tensor(new Float32Array(SMALL.K), [SMALL.K, 1]);
+        zeros[`lora.${site}.B`] = tensor(new Float32Array(n), [1, n]);
+      }
+      const zero = await lora.run(zeros);
+      for (const name of ["qkv", "down"]) expect(Array.from(zero[name]!.data as Float32Array | Uint16Array)).toEqual(Array.from(before[name]!.data as Float32Array | Uint16Array));
       await base.release();
       await lora.release();
     });

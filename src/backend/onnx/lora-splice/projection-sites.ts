@@ -92,7 +92,8 @@ export function findProjectionSites(search: SiteSearch): ProjectionSite[] {
       `${search.origin}: no attention or MLP projection (${[...search.modules].join(", ")}) found as MatMul or MatMulNBits named ` +
         `like model.layers.N…/q_proj` +
         (skipped.length ? `; unusable: ${skipped.join("; ")}` : "") +
-        `; MatMul-like nodes seen: ${projections.map((n) => `${n.opType} ${n.name || n.outputs[0]}(${n.inputs.join(", ")})`).join("; ") || "none"}`,
+        `; MatMul-like nodes seen: ${projections.map((n) => `${n.opType} ${n.name || n.outputs[0]}(${n.inputs.join(", ")})`).join("; ") || "none"}` +
+        (search.nodes.some((n) => n.opType === "If") ? " (a merged decoder: projections inside If branches are not rewritten; use a plain model*.onnx)" : ""),
     );
   }
   if (skipped.length) throw new EmlabError(`${search.origin}: projections emlab cannot add a LoRA branch to: ${skipped.join("; ")}`);
