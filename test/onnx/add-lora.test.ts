@@ -124,12 +124,13 @@ describe("add-lora on the fp32 fixture export", () => {
 });
 
 describe("add-lora against llama.cpp", () => {
-  it("a GGUF adapter on all seven projections of the spliced tiny-qwen2 export matches llama.cpp (1e-4)", async () => {
+  it("GGUF adapters on all seven projections and on lm_head of the spliced tiny-qwen2 export match llama.cpp (1e-4)", async () => {
     const tiny = tinyQwen2Spec();
     const dir = tempOnnxModel(tiny);
     fixtures.push(dir);
-    const { sites } = addLoraToExport(dir.dir);
-    expect(sites).toHaveLength(tiny.decoder.blockCount * 7);
+    const { sites } = addLoraToExport(dir.dir, { modules: [...QWEN2_LORA_MODULES, "lm_head"] });
+    expect(sites).toHaveLength(tiny.decoder.blockCount * 7 + 1);
+    expect(sites.at(-1)).toBe("lm_head");
     const file = join(dir.dir, "..", "all-lora.gguf");
     const random = randomPeftAdapter(tiny, { rank: 2, alpha: 4, modules: [...QWEN2_LORA_MODULES], seed: 3, std: 0.3 });
     writeGguf(file, ggufFromLoraSpec(ggufLoraSpec(random, "qwen2"), "all-lora"));
@@ -142,6 +143,9 @@ describe("add-lora against llama.cpp", () => {
       const a = await engineLogprobs(onnx, tokens, variant);
       expect(maxDiff(a, await engineLogprobs(llama, tokens, variant))).toBeLessThan(1e-4);
       expect(maxDiff(a, await engineLogprobs(onnx, tokens, { lora: [] }))).toBeGreaterThan(1e-2);
+      // tiny-qwen2-lora adapts output.weight (lm_head), stacked with the other adapter.
+      const both = { lora: [...variant.lora, { path: fixturePaths().tinyQwen2Lora, scale: 1 }] };
+      expect(maxDiff(await engineLogprobs(onnx, tokens, both), await engineLogprobs(llama, tokens, both))).toBeLessThan(1e-4);
     } finally {
       await onnx.dispose();
       await llama.dispose();
@@ -302,6 +306,7 @@ describe("projection names of real exports", () => {
   it("are read from Optimum, genai-builder and quantized node and weight names", () => {
     const names: [string, string | undefined][] = [
       ["/model/layers.0/self_attn/q_proj/MatMul", "0 q_proj"],
+      ["/model/layers.0/self_attn/q_proj/MatMul_Q4", "0 q_proj"],
       ["/model/layers.12/mlp/down_proj/MatMul_Q4", "12 down_proj"],
       ["model.layers.3.self_attn.o_proj.weight", "3 o_proj"],
       ["/model/layers.1/attn/qkv_proj/MatMulNBits", "1 qkv_proj"],
@@ -311,6 +316,9 @@ describe("projection names of real exports", () => {
       ["/model/layers.0/self_attn/MatMul", undefined],
       ["/vision_model/encoder/layers.0/attn/qkv_proj/MatMul", undefined],
       ["onnx::MatMul_1234", undefined],
+      ["/lm_head/MatMul", "null lm_head"],
+      ["lm_head.weight", "null lm_head"],
+      ["/model/embed_tokens/Gather", undefined],
     ];
     for (const [name, expected] of names) {
       const found = projectionName(name);

@@ -2,7 +2,7 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { EmlabError } from "../../../errors.js";
 import { readOnnxModelDir } from "../model-dir.js";
-import { BLOCK_MODULES } from "./projection-sites.js";
+import { BLOCK_MODULES, LORA_MODULES, siteKey } from "./projection-sites.js";
 import { spliceLoraBranches } from "./splice-lora.js";
 
 export interface AddLoraOptions {
@@ -10,13 +10,13 @@ export interface AddLoraOptions {
   dtype?: string;
   /** Largest total LoRA rank per module the engine will feed (default 64). */
   rankMax?: number;
-  /** Modules to adapt (default all seven block projections). */
+  /** Modules to adapt (default all seven block projections; `lm_head` only when listed). */
   modules?: readonly string[];
 }
 
 export interface AddLoraResult {
   file: string;
-  /** `layer.module` of every projection that got a branch, e.g. `0.q_proj` or `0.qkv_proj`. */
+  /** `layer.module` of every projection that got a branch, e.g. `0.q_proj` or `0.qkv_proj`; `lm_head`. */
   sites: string[];
   /** The activation type of the branches. */
   types: string[];
@@ -34,9 +34,9 @@ export function addLoraToExport(dir: string, options: AddLoraOptions = {}): AddL
   const rankMax = options.rankMax ?? DEFAULT_RANK_MAX;
   if (!Number.isInteger(rankMax) || rankMax < 1) throw new EmlabError(`--rank-max must be a positive integer, got ${rankMax}`);
   const modules = options.modules ?? BLOCK_MODULES;
-  const unknown = modules.filter((m) => !BLOCK_MODULES.includes(m));
+  const unknown = modules.filter((m) => !LORA_MODULES.includes(m));
   if (unknown.length || modules.length === 0) {
-    throw new EmlabError(`--modules: unknown module ${unknown.join(", ") || "(none given)"} (choose from ${BLOCK_MODULES.join(", ")})`);
+    throw new EmlabError(`--modules: unknown module ${unknown.join(", ") || "(none given)"} (choose from ${LORA_MODULES.join(", ")})`);
   }
   const files = readOnnxModelDir(dir, options.dtype ?? "fp32");
   const { model, sites } = spliceLoraBranches(readFileSync(files.modelFile), { modules, rankMax, config: files.config, origin: files.modelFile });
@@ -51,7 +51,7 @@ export function addLoraToExport(dir: string, options: AddLoraOptions = {}): AddL
   }
   return {
     file,
-    sites: sites.map((s) => `${s.layer}.${s.module}`),
+    sites: sites.map((s) => siteKey(s.layer, s.module)),
     types: [...new Set(sites.map((s) => (s.elemType === 10 ? "float16" : "float32")))],
   };
 }

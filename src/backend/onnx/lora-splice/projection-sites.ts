@@ -5,6 +5,9 @@ import { ElemType, type WireNode, type WireTensorHeader } from "./onnx-wire.js";
 /** The block Linear layers a LoRA adapts, by their Hugging Face (PEFT) names, in block order. */
 export const BLOCK_MODULES: readonly string[] = Object.keys(GGUF_BLOCK_MODULE);
 
+/** Every module add-lora can adapt: the block projections and, when asked for, the output projection. */
+export const LORA_MODULES: readonly string[] = [...BLOCK_MODULES, "lm_head"];
+
 /** Packed projections of real exports (onnxruntime-genai's builder) and the modules they hold, in column order. */
 const PACKED: Readonly<Record<string, readonly string[]>> = { qkv_proj: ["q_proj", "k_proj", "v_proj"], gate_up_proj: ["gate_proj", "up_proj"] };
 
@@ -16,11 +19,18 @@ const PACKED: Readonly<Record<string, readonly string[]>> = { qkv_proj: ["q_proj
  */
 const SITE_NAME = /(?<![A-Za-z0-9_])model[./]layers[./](\d+)[./_](?:.*?[./_])?(qkv_proj|gate_up_proj|q_proj|k_proj|v_proj|o_proj|gate_proj|up_proj|down_proj)(?![A-Za-z0-9])/;
 
-/** The block and module a node or weight name belongs to, if it names a decoder projection. */
-export function projectionName(name: string): { layer: number; module: string } | undefined {
+/** The output projection: Optimum's `/lm_head/MatMul` and weight `lm_head.weight`, genai's `/lm_head/MatMul`. */
+const LM_HEAD_NAME = /(?<![A-Za-z0-9_])lm_head(?![A-Za-z0-9_])/;
+
+/** The block (null for lm_head) and module a node or weight name belongs to, if it names a decoder projection. */
+export function projectionName(name: string): { layer: number | null; module: string } | undefined {
   const match = SITE_NAME.exec(name);
-  return match ? { layer: Number(match[1]), module: match[2]! } : undefined;
+  if (match) return { layer: Number(match[1]), module: match[2]! };
+  return LM_HEAD_NAME.test(name) ? { layer: null, module: "lm_head" } : undefined;
 }
+
+/** `3.q_proj`, or `lm_head` outside the blocks. */
+export const siteKey = (layer: number | null, module: string) => (layer === null ? module : `${layer}.${module}`);
 
 /** One projection of a block that gets a LoRA branch. */
 export interface ProjectionSite {
@@ -28,7 +38,8 @@ export interface ProjectionSite {
   node: number;
   nodeName: string;
   opType: string;
-  layer: number;
+  /** null for lm_head. */
+  layer: number | null;
   /** The projection's own module name (`qkv_proj` when packed). */
   module: string;
   /** The engine's modules it holds, with their output columns in order (one for an unpacked projection). */
@@ -70,9 +81,9 @@ export function findProjectionSites(search: SiteSearch): ProjectionSite[] {
       skipped.push(`${node.name || node.outputs[0]} (${shape})`);
       return;
     }
-    const key = `${layer}.${module}`;
+    const key = siteKey(layer, module);
     const previous = seen.get(key);
-    if (previous !== undefined) throw new EmlabError(`${search.origin}: two projections look like layer ${layer} ${module}: ${previous} and ${node.name}`);
+    if (previous !== undefined) throw new EmlabError(`${search.origin}: two projections look like ${key}: ${previous} and ${node.name}`);
     seen.set(key, node.name);
     sites.push({
       node: index,
@@ -97,10 +108,11 @@ export function findProjectionSites(search: SiteSearch): ProjectionSite[] {
     );
   }
   if (skipped.length) throw new EmlabError(`${search.origin}: projections emlab cannot add a LoRA branch to: ${skipped.join("; ")}`);
-  return sites.sort((a, b) => a.layer - b.layer || blockOrder(a) - blockOrder(b));
+  return sites.sort((a, b) => layerOrder(a) - layerOrder(b) || moduleOrder(a) - moduleOrder(b));
 }
 
-const blockOrder = (s: ProjectionSite) => BLOCK_MODULES.indexOf(s.parts[0]!.module);
+const layerOrder = (s: ProjectionSite) => s.layer ?? Infinity;
+const moduleOrder = (s: ProjectionSite) => LORA_MODULES.indexOf(s.parts[0]!.module);
 
 type Shape = { inFeatures: number; outFeatures: number; elemType: number };
 

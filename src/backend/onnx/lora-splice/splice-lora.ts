@@ -1,6 +1,6 @@
 import { EmlabError } from "../../../errors.js";
 import { encodeMetadataEntry, encodeNode, encodeTensorValueInfo, GraphField, ModelField, readNode, readTensorHeader, readValueInfoName, renameFirstOutput } from "./onnx-wire.js";
-import { findProjectionSites, type ProjectionSite } from "./projection-sites.js";
+import { findProjectionSites, siteKey, type ProjectionSite } from "./projection-sites.js";
 import { concatBytes, lenField, payload, readFields, WireError, WireType, type WireField } from "./protobuf-wire.js";
 
 /** ModelProto.metadata_props key holding the largest total LoRA rank the graph was made for. */
@@ -51,7 +51,7 @@ export function spliceLoraBranches(bytes: Uint8Array, options: SpliceOptions): {
   }
   for (const site of sites) {
     for (const part of site.parts) {
-      const rank = `lora_rank_${site.layer}_${part.module}`;
+      const rank = `lora_rank_${siteKey(site.layer, part.module).replace(".", "_")}`;
       graph.push(lenField(GraphField.INPUT, encodeTensorValueInfo(loraInputName(site.layer, part.module, "A"), site.elemType, [site.inFeatures, rank])));
       graph.push(lenField(GraphField.INPUT, encodeTensorValueInfo(loraInputName(site.layer, part.module, "B"), site.elemType, [rank, part.outFeatures])));
     }
@@ -72,14 +72,14 @@ function fieldsOf(bytes: Uint8Array, origin: string, within?: WireField): WireFi
   }
 }
 
-/** The graph input names the engine reads (decoder-graph.ts): `lora.{layer}.{module}.A|B`. */
-const loraInputName = (layer: number, module: string, part: "A" | "B") => `lora.${layer}.${module}.${part}`;
+/** The graph input names the engine reads (decoder-graph.ts): `lora.{layer}.{module}.A|B`, `lora.lm_head.A|B`. */
+const loraInputName = (layer: number | null, module: string, part: "A" | "B") => `lora.${siteKey(layer, module)}.${part}`;
 
-const baseName = (s: ProjectionSite) => `emlab_lora.${s.layer}.${s.module}.base`;
+const baseName = (s: ProjectionSite) => `emlab_lora.${siteKey(s.layer, s.module)}.base`;
 
 /** x·A·B per part (concatenated along the output columns when packed), added to the renamed projection output. */
 function branchNodes(site: ProjectionSite, taken: Set<string>, origin: string): Uint8Array[] {
-  const prefix = `emlab_lora.${site.layer}.${site.module}`;
+  const prefix = `emlab_lora.${siteKey(site.layer, site.module)}`;
   const claim = (name: string) => {
     if (taken.has(name)) throw new EmlabError(`${origin}: the graph already has a value or node named ${name}`);
     taken.add(name);
