@@ -368,6 +368,7 @@ describe("bad input", () => {
     // A graph whose projections are named nothing like a decoder's: the error lists what was seen.
     writeFileSync(join(onnxDir, "model.onnx"), smallProjectionModel(false, { qkv: "/encoder/fc1/MatMul", down: "fc2", qkvWeight: "encoder.fc1.weight" }));
     expect(() => addLoraToExport(dir.dir)).toThrow(/no attention or MLP projection .* found .*MatMul-like nodes seen: MatMul \/encoder\/fc1\/MatMul\(x, encoder\.fc1\.weight\); MatMulNBits fc2/);
+    expect(() => spliceLoraBranches(smallProjectionModel(false), { modules: ["q_proj", "lm_head"], rankMax: 8, config: SMALL_CONFIG, origin: "s.onnx" })).toThrow(/no projection found for lm_head \(found q_proj, k_proj, v_proj\)/);
     writeFileSync(join(onnxDir, "model.onnx"), Buffer.from("not a protobuf \xff\xff\xff"));
     expect(() => addLoraToExport(dir.dir)).toThrow(/model\.onnx: not an ONNX model/);
     expect(readdirSync(onnxDir)).toEqual(["model.onnx"]);

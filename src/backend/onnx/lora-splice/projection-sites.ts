@@ -108,6 +108,9 @@ export function findProjectionSites(search: SiteSearch): ProjectionSite[] {
     );
   }
   if (skipped.length) throw new EmlabError(`${search.origin}: projections emlab cannot add a LoRA branch to: ${skipped.join("; ")}`);
+  const covered = new Set(sites.flatMap((s) => s.parts.map((p) => p.module)));
+  const missing = [...search.modules].filter((m) => !covered.has(m));
+  if (missing.length) throw new EmlabError(`${search.origin}: no projection found for ${missing.join(", ")} (found ${[...covered].join(", ")})`);
   return sites.sort((a, b) => layerOrder(a) - layerOrder(b) || moduleOrder(a) - moduleOrder(b));
 }
 
