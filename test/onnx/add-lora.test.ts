@@ -173,8 +173,9 @@ describe("wire-level splicing", () => {
     ]);
     const model = concatBytes([...top.map((f) => (f === graphField ? lenField(7, graph) : original.subarray(f.start, f.end))), unknown]);
 
-    const { model: out, sites } = spliceLoraBranches(model, { modules: ["q_proj"], rankMax: 8, config: {}, origin: "test.onnx" });
+    const { chunks, sites } = spliceLoraBranches(model, { modules: ["q_proj"], rankMax: 8, config: {}, origin: "test.onnx" });
     expect(sites.map((s) => `${s.layer}.${s.module}`)).toEqual(Array.from({ length: spec.decoder.blockCount }, (_, i) => `${i}.q_proj`));
+    const out = concatBytes(chunks);
     const outTop = readFields(out);
     const outGraph = outTop.find((f) => f.field === 7)!;
     const outGraphFields = readFields(out, outGraph.valueStart, outGraph.valueEnd);
@@ -247,13 +248,13 @@ function xab(x: Float32Array, a: Float32Array, b: Float32Array, s: number, k: nu
 describe("MatMulNBits and packed qkv_proj", () => {
   for (const half of [false, true]) {
     it(`${half ? "float16" : "float32"} activations: each branch adds exactly x·A·B to its projection's output columns`, async () => {
-      const { model, sites } = spliceLoraBranches(smallProjectionModel(half), { modules: ["q_proj", "k_proj", "v_proj", "down_proj"], rankMax: 8, config: SMALL_CONFIG, origin: "small.onnx" });
+      const { chunks, sites } = spliceLoraBranches(smallProjectionModel(half), { modules: ["q_proj", "k_proj", "v_proj", "down_proj"], rankMax: 8, config: SMALL_CONFIG, origin: "small.onnx" });
       expect(sites.map((s) => [s.layer, s.module, s.opType, s.parts.map((p) => `${p.module}:${p.outFeatures}`).join(" ")])).toEqual([
         [0, "qkv_proj", "MatMul", "q_proj:8 k_proj:4 v_proj:4"],
         [1, "down_proj", "MatMulNBits", "down_proj:24"],
       ]);
       const base = await ort.InferenceSession.create(smallProjectionModel(half));
-      const lora = await ort.InferenceSession.create(model);
+      const lora = await ort.InferenceSession.create(concatBytes(chunks));
       const S = 3;
       const r = 2;
       const type = half ? "float16" : "float32";

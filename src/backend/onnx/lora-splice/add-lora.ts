@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { EmlabError } from "../../../errors.js";
 import { readOnnxModelDir } from "../model-dir.js";
@@ -39,11 +39,11 @@ export function addLoraToExport(dir: string, options: AddLoraOptions = {}): AddL
     throw new EmlabError(`--modules: unknown module ${unknown.join(", ") || "(none given)"} (choose from ${LORA_MODULES.join(", ")})`);
   }
   const files = readOnnxModelDir(dir, options.dtype ?? "fp32");
-  const { model, sites } = spliceLoraBranches(readFileSync(files.modelFile), { modules, rankMax, config: files.config, origin: files.modelFile });
+  const { chunks, sites } = spliceLoraBranches(readFileSync(files.modelFile), { modules, rankMax, config: files.config, origin: files.modelFile });
   const file = join(dirname(files.modelFile), basename(files.modelFile, ".onnx") + "_lora.onnx");
   const temporary = `${file}.tmp-${process.pid}`;
   try {
-    writeFileSync(temporary, model);
+    writeChunks(temporary, chunks);
     renameSync(temporary, file);
   } catch (error) {
     rmSync(temporary, { force: true });
@@ -54,4 +54,13 @@ export function addLoraToExport(dir: string, options: AddLoraOptions = {}): AddL
     sites: sites.map((s) => siteKey(s.layer, s.module)),
     types: [...new Set(sites.map((s) => (s.elemType === 10 ? "float16" : "float32")))],
   };
+}
+
+function writeChunks(path: string, chunks: readonly Uint8Array[]): void {
+  const fd = openSync(path, "w");
+  try {
+    for (const chunk of chunks) for (let done = 0; done < chunk.length; ) done += writeSync(fd, chunk, done);
+  } finally {
+    closeSync(fd);
+  }
 }

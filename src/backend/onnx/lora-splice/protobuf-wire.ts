@@ -122,8 +122,13 @@ export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
 
 /** A length-delimited field (a sub-message, string or bytes). */
 export function lenField(field: number, content: Uint8Array | readonly Uint8Array[]): Uint8Array {
-  const body = content instanceof Uint8Array ? content : concatBytes(content);
-  return concatBytes([tag(field, WireType.LEN), encodeVarint(body.length), body]);
+  return concatBytes(lenFieldChunks(field, content instanceof Uint8Array ? [content] : content));
+}
+
+/** The same field as chunks (its header, then the content as given), so a large message is never copied into one buffer. */
+export function lenFieldChunks(field: number, content: readonly Uint8Array[]): Uint8Array[] {
+  const length = content.reduce((n, c) => n + c.length, 0);
+  return [concatBytes([tag(field, WireType.LEN), encodeVarint(length)]), ...content];
 }
 
 export function stringField(field: number, text: string): Uint8Array {

@@ -1,7 +1,7 @@
 import { EmlabError } from "../../../errors.js";
 import { encodeMetadataEntry, encodeNode, encodeTensorValueInfo, GraphField, ModelField, readNode, readTensorHeader, readValueInfoName, renameFirstOutput } from "./onnx-wire.js";
 import { findProjectionSites, siteKey, type ProjectionSite } from "./projection-sites.js";
-import { concatBytes, lenField, payload, readFields, WireError, WireType, type WireField } from "./protobuf-wire.js";
+import { lenField, lenFieldChunks, payload, readFields, WireError, WireType, type WireField } from "./protobuf-wire.js";
 
 /** ModelProto.metadata_props key holding the largest total LoRA rank the graph was made for. */
 export const RANK_MAX_KEY = "emlab.lora.rank_max";
@@ -22,7 +22,7 @@ export interface SpliceOptions {
  * so every consumer reads the sum unchanged) and the appended nodes, inputs and metadata are new
  * bytes: initializers, external-data references and unknown fields are copied as they are.
  */
-export function spliceLoraBranches(bytes: Uint8Array, options: SpliceOptions): { model: Uint8Array; sites: ProjectionSite[] } {
+export function spliceLoraBranches(bytes: Uint8Array, options: SpliceOptions): { chunks: Uint8Array[]; sites: ProjectionSite[] } {
   const top = fieldsOf(bytes, options.origin);
   const graphs = top.filter((f) => f.field === ModelField.GRAPH && f.wire === WireType.LEN);
   if (graphs.length !== 1) throw new EmlabError(`${options.origin}: not an ONNX model (${graphs.length} graphs in the ModelProto)`);
@@ -57,10 +57,10 @@ export function spliceLoraBranches(bytes: Uint8Array, options: SpliceOptions): {
     }
   }
 
-  const model: Uint8Array[] = [];
-  for (const f of top) model.push(f === graphField ? lenField(ModelField.GRAPH, graph) : bytes.subarray(f.start, f.end));
-  model.push(lenField(ModelField.METADATA_PROPS, encodeMetadataEntry(RANK_MAX_KEY, String(options.rankMax))));
-  return { model: concatBytes(model), sites };
+  // The new model as consecutive chunks, most of them views of `bytes`.
+  const chunks = top.flatMap((f) => (f === graphField ? lenFieldChunks(ModelField.GRAPH, graph) : [bytes.subarray(f.start, f.end)]));
+  chunks.push(lenField(ModelField.METADATA_PROPS, encodeMetadataEntry(RANK_MAX_KEY, String(options.rankMax))));
+  return { chunks, sites };
 }
 
 function fieldsOf(bytes: Uint8Array, origin: string, within?: WireField): WireField[] {
