@@ -15,6 +15,8 @@ export interface LoraGraphInput {
   part: "A" | "B";
   /** The fixed (non-rank) dimension: `in` for A, `out` for B. */
   features: number;
+  /** The activation type (float16 where the projection computes in float16). */
+  type: "float32" | "float16";
 }
 
 export interface ForwardResult {
@@ -82,7 +84,8 @@ export class DecoderGraph {
       const part = match[3] as "A" | "B";
       const features = part === "A" ? m.shape[0] : m.shape[1];
       if (typeof features !== "number") throw new EmlabError(`${origin}: LoRA input ${m.name} needs a fixed feature dimension`);
-      loraInputs.push({ name: m.name, layer: match[1] === undefined ? null : Number(match[1]), module: match[2]!, part, features });
+      if (m.type !== "float32" && m.type !== "float16") throw new EmlabError(`${origin}: LoRA input ${m.name} is ${m.type}, not float32 or float16`);
+      loraInputs.push({ name: m.name, layer: match[1] === undefined ? null : Number(match[1]), module: match[2]!, part, features, type: m.type });
     }
     refuseUnfedInputs(session.inputNames, layers, origin);
     const keep = inputs.get("num_logits_to_keep");

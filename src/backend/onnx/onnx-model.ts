@@ -11,6 +11,8 @@ import { DecoderGraph } from "./decoder-graph.js";
 import { HfTokenizer, loadTransformers } from "./hf-tokenizer.js";
 import { readOnnxModelDir, type OnnxModelDir } from "./model-dir.js";
 import { OnnxSession } from "./onnx-session.js";
+import { readOnnxMetadata } from "./lora-splice/model-metadata.js";
+import { RANK_MAX_KEY } from "./lora-splice/splice-lora.js";
 import { isNoAdapter, loraFeeds, readLoraAdapter } from "./peft-adapter.js";
 import { createOrtSession, onnxRuntimeVersion } from "./runtime.js";
 
@@ -133,7 +135,7 @@ export class OnnxLoadedModel implements LoadedModel {
     const session = new OnnxSession(
       {
         graph,
-        feeds: graph.loraInputs.length > 0 ? loraFeeds(graph.loraInputs, adapters) : {},
+        feeds: graph.loraInputs.length > 0 ? loraFeeds(graph.loraInputs, adapters, this.loraRankMax(graph)) : {},
         contextSize: s.contextSize,
         chunkSize: s.batchSize,
         parallelSequences: s.parallelSequences,
@@ -157,6 +159,13 @@ export class OnnxLoadedModel implements LoadedModel {
 
   [Symbol.asyncDispose](): Promise<void> {
     return this.dispose();
+  }
+
+  /** The rank limit `emlab onnx add-lora` recorded in the LoRA graph's metadata, if any. */
+  private loraRankMax(graph: DecoderGraph): { limit: number; file: string } | undefined {
+    const file = graph === this.graph ? this.files.modelFile : this.files.loraModelFile;
+    const limit = file ? Number(readOnnxMetadata(file).get(RANK_MAX_KEY)) : NaN;
+    return file && Number.isInteger(limit) && limit > 0 ? { limit, file } : undefined;
   }
 
   /** onnxruntime-node has no adapter API: LoRA needs a graph that takes the A/B matrices as inputs. */

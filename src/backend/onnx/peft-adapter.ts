@@ -5,6 +5,7 @@ import { loraSite, PairCollector, type LoraPairs } from "../../adapters/lora-pai
 import { isPeftPath, MERGE_ADVICE } from "../../adapters/peft-config.js";
 import { readPeftAdapter } from "../../adapters/peft-reader.js";
 import { EmlabError } from "../../errors.js";
+import { float32ToFloat16Bits } from "../../gguf/tensor-encoding.js";
 import { metaNumber, metaString, readGgufInfo, readGgufTensor } from "../../gguf/reader.js";
 import type { LoraSpec } from "../types.js";
 import type { LoraGraphInput } from "./decoder-graph.js";
@@ -69,9 +70,15 @@ export function readGgufLora(path: string): LoraPairs {
 /**
  * Graph inputs for a set of adapters: per (layer, module), A = [A1ᵀ | A2ᵀ …] of shape [in, R] and
  * B = [s1·B1ᵀ ; s2·B2ᵀ …] of shape [R, out], so x·A·B = Σ sᵢ·x·Aᵢᵀ·Bᵢᵀ with sᵢ = scaleᵢ·scalingᵢ.
- * Modules no adapter touches get rank-1 zeros (an exact no-op).
+ * Modules no adapter touches get rank-1 zeros (an exact no-op). Inputs typed float16 (graphs whose
+ * projections compute in float16) get the matrices rounded to float16. `rankMax` is the largest R the
+ * graph was made for (`emlab onnx add-lora --rank-max`), when it records one.
  */
-export function loraFeeds(inputs: readonly LoraGraphInput[], adapters: readonly { adapter: LoraPairs; scale: number }[]): Record<string, ort.Tensor> {
+export function loraFeeds(
+  inputs: readonly LoraGraphInput[],
+  adapters: readonly { adapter: LoraPairs; scale: number }[],
+  rankMax?: { limit: number; file: string },
+): Record<string, ort.Tensor> {
   const feeds: Record<string, ort.Tensor> = {};
   const wanted = new Set(inputs.map((i) => `${i.layer}.${i.module}`));
   for (const { adapter } of adapters) {
@@ -93,6 +100,12 @@ export function loraFeeds(inputs: readonly LoraGraphInput[], adapters: readonly 
       }
     }
     const total = Math.max(1, used.reduce((n, u) => n + u.p.rank, 0));
+    if (rankMax && total > rankMax.limit) {
+      throw new EmlabError(
+        `${used.map((u) => u.path).join(", ")}: total LoRA rank ${total} on ${loraSite(a.layer, a.module)} exceeds ${rankMax.file}'s rank limit ` +
+          `${rankMax.limit}; rerun emlab onnx add-lora with --rank-max ${total} or more`,
+      );
+    }
     const matA = new Float32Array(a.features * total);
     const matB = new Float32Array(total * b.features);
     let offset = 0;
@@ -103,10 +116,15 @@ export function loraFeeds(inputs: readonly LoraGraphInput[], adapters: readonly 
       }
       offset += p.rank;
     }
-    feeds[a.name] = new ort.Tensor("float32", matA, [a.features, total]);
-    feeds[b.name] = new ort.Tensor("float32", matB, [total, b.features]);
+    feeds[a.name] = loraTensor(a, matA, [a.features, total]);
+    feeds[b.name] = loraTensor(b, matB, [total, b.features]);
   }
   return feeds;
+}
+
+function loraTensor(input: LoraGraphInput, data: Float32Array, dims: number[]): ort.Tensor {
+  if (input.type === "float32") return new ort.Tensor("float32", data, dims);
+  return new ort.Tensor("float16", Uint16Array.from(data, float32ToFloat16Bits), dims);
 }
 
 /** True when the adapters change nothing (no adapters, or all at scale 0). */

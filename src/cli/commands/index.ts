@@ -7,6 +7,7 @@ import { registerInspectCommand } from "./inspect.js";
 import { registerJudgeCommand } from "./judge.js";
 import { registerLabelCommand } from "./label.js";
 import { registerMetricsCommand } from "./metrics.js";
+import { registerOnnxCommand } from "./onnx.js";
 import { registerReportCommand } from "./report.js";
 import { registerRunCommand } from "./run.js";
 import { registerExportCommand, registerRunsCommand } from "./runs.js";
@@ -32,4 +33,5 @@ export const commandModules: RegisterCommand[] = [
   registerDatasetsCommand,
   registerViewCommand,
   registerAdaptersCommand,
+  registerOnnxCommand,
 ];
