@@ -9,6 +9,7 @@ import { concatBytes, lenField, readFields, varintField, type WireField } from "
 import { projectionName } from "../../src/backend/onnx/lora-splice/projection-sites.js";
 import { RANK_MAX_KEY, spliceLoraBranches } from "../../src/backend/onnx/lora-splice/splice-lora.js";
 import { emptyKv } from "../../src/backend/onnx/kv-cache.js";
+import { readOnnxModelDir } from "../../src/backend/onnx/model-dir.js";
 import { OnnxBackend } from "../../src/backend/onnx/onnx-model.js";
 import { loraFeeds } from "../../src/backend/onnx/peft-adapter.js";
 import { ort } from "../../src/backend/onnx/runtime.js";
@@ -69,7 +70,7 @@ describe("add-lora on the fp32 fixture export", () => {
     const file = join(plain.dir, "onnx", "model_lora.onnx");
     expect(readOnnxMetadata(file).get(RANK_MAX_KEY)).toBe("64");
     const session = await ort.InferenceSession.create(file);
-    const graph = DecoderGraph.inspect(session, file);
+    const graph = DecoderGraph.inspect(session, file, readOnnxModelDir(plain.dir));
     expect(graph.loraInputs).toHaveLength(spec.decoder.blockCount * QWEN2_LORA_MODULES.length * 2);
     expect(graph.loraInputs.every((i) => i.type === "float32")).toBe(true);
     await session.release();
@@ -83,13 +84,13 @@ describe("add-lora on the fp32 fixture export", () => {
   });
 
   it("zero A/B on every projection are bit-identical to the base graph's logits", async () => {
-    const open = async (file: string) => DecoderGraph.inspect(await ort.InferenceSession.create(file), file);
+    const open = async (file: string) => DecoderGraph.inspect(await ort.InferenceSession.create(file), file, readOnnxModelDir(plain.dir));
     const base = await open(join(plain.dir, "onnx", "model.onnx"));
     const lora = await open(join(plain.dir, "onnx", "model_lora.onnx"));
     const zeros = loraFeeds(lora.loraInputs, []);
     const tokens = prompt.slice(0, 12);
-    const x = await base.forward(tokens, 1, tokens.length, emptyKv(base.kv));
-    const y = await lora.forward(tokens, 1, tokens.length, emptyKv(lora.kv), zeros);
+    const x = await base.forward(tokens, 1, tokens.length, emptyKv(base.kv), {}, "all");
+    const y = await lora.forward(tokens, 1, tokens.length, emptyKv(lora.kv), zeros, "all");
     expect(Buffer.from(y.logits.buffer, y.logits.byteOffset, y.logits.byteLength).equals(Buffer.from(x.logits.buffer, x.logits.byteOffset, x.logits.byteLength))).toBe(true);
     await base.session.release();
     await lora.session.release();
