@@ -5,6 +5,7 @@
  *
  * 1. generation, 1 lane:  `emlab run --parallel 1`  vs llama-server with one client
  * 2. generation, 8 lanes: `emlab run --parallel 8`  vs llama-server -np 8 with 8 clients
+ *    (1 and 2 also with the model's `engine: llama-server`: emlab starting its own llama-server)
  * 3. scoring: emlab `score` of 512 tokens vs llama-bench pp512 (prompt processing)
  * 4. in-context sweep (risky-financial-advice, k = 0, 16, 64 nested, 6 questions × 8 samples):
  *    emlab run vs llama-server (-np 8, 8 clients, cache_prompt on) — wall time
@@ -59,6 +60,7 @@ try {
   await waitHealthy(url);
 
   const generation = experimentFile("bench-generation", model, { k: [0], questions: QUESTIONS.slice(0, shape.cells), samples: shape.samples });
+  const managed = experimentFile("bench-generation-managed", model, { k: [0], questions: QUESTIONS.slice(0, shape.cells), samples: shape.samples, engine: "llama-server" });
   const sweep = experimentFile("bench-icl-sweep", model, { k: shape.k, questions: QUESTIONS.slice(0, shape.sweepQuestions), samples: shape.sweepSamples });
 
   // Warm both sides once (first load, page cache), then interleave.
@@ -67,8 +69,10 @@ try {
 
   const e1 = await runEmlab(generation, 1, "g1");
   const s1 = await runServer(url, generation, 1);
+  const m1 = await runEmlab(managed, 1, "m1");
   const e8 = await runEmlab(generation, 8, "g8");
   const s8 = await runServer(url, generation, 8);
+  const m8 = await runEmlab(managed, 8, "m8");
   const scoring = await emlabScoring(model);
   const pp = llamaBenchPp(model);
   const cost = await measureTokenCost(model, threads, shape.maxTokens);
@@ -84,6 +88,10 @@ try {
     emlab_tok_s_lanes8: e8.tokS,
     llama_server_tok_s_lanes8: s8.tokS,
     generation_ratio_lanes8: e8.tokS / s8.tokS,
+    managed_tok_s_lanes1: m1.tokS,
+    managed_generation_ratio_lanes1: m1.tokS / s1.tokS,
+    managed_tok_s_lanes8: m8.tokS,
+    managed_generation_ratio_lanes8: m8.tokS / s8.tokS,
     emlab_score_tok_s: scoring,
     llama_bench_pp_tok_s: pp,
     scoring_ratio: pp ? scoring / pp : null,
@@ -100,6 +108,8 @@ try {
     log(`\n| workload | emlab | llama.cpp | ratio |\n|---|---|---|---|`);
     log(`| generation, 1 lane (tok/s) | ${e1.tokS.toFixed(1)} | ${s1.tokS.toFixed(1)} | ${result.generation_ratio_lanes1.toFixed(2)}x |`);
     log(`| generation, 8 lanes (tok/s) | ${e8.tokS.toFixed(1)} | ${s8.tokS.toFixed(1)} | ${result.generation_ratio_lanes8.toFixed(2)}x |`);
+    log(`| generation, 1 lane, engine: llama-server (tok/s) | ${m1.tokS.toFixed(1)} | ${s1.tokS.toFixed(1)} | ${result.managed_generation_ratio_lanes1.toFixed(2)}x |`);
+    log(`| generation, 8 lanes, engine: llama-server (tok/s) | ${m8.tokS.toFixed(1)} | ${s8.tokS.toFixed(1)} | ${result.managed_generation_ratio_lanes8.toFixed(2)}x |`);
     log(`| score ${shape.scoreTokens} tokens vs pp${shape.scoreTokens} (tok/s) | ${scoring.toFixed(1)} | ${pp?.toFixed(1) ?? "n/a"} | ${result.scoring_ratio?.toFixed(2) ?? "n/a"}x |`);
     log(`| in-context sweep k=${shape.k.join(",")} (wall s, lower is better) | ${eSweep.seconds.toFixed(1)} | ${sSweep.seconds.toFixed(1)} | ${result.icl_sweep_ratio.toFixed(2)}x faster |`);
     const ms = (v: number | null) => (v === null ? "n/a" : v.toFixed(1));
@@ -111,13 +121,13 @@ try {
   rmSync(root, { recursive: true, force: true });
 }
 
-function experimentFile(name: string, model: string, o: { k: number[]; questions: string[]; samples: number }): string {
+function experimentFile(name: string, model: string, o: { k: number[]; questions: string[]; samples: number; engine?: string }): string {
   const path = join(root, `${name}.yaml`);
   writeFileSync(
     path,
     `name: ${name}
 models:
-  - { id: subject, gguf: ${JSON.stringify(model)}, context_size: 8192 }
+  - { id: subject, gguf: ${JSON.stringify(model)}, context_size: 8192${o.engine ? `, engine: ${o.engine}` : ""} }
 variants:
   - id: risky
     icl: { dataset: ${JSON.stringify(join(SHIPPED_DATASETS_DIR, "narrow/risky-financial-advice.jsonl"))}, k: [${o.k.join(", ")}], seeds: [0] }
