@@ -57,8 +57,14 @@ export function openExistingStore(db: string): Store {
 }
 
 /** --model, --lora, --lora-scale, --gpu, --threads, --context-size: how a model is opened. */
+/** `--engine`: how a GGUF model runs, in emlab's process (llama) or on a llama-server emlab starts. */
+export function ggufEngineOption(): Option {
+  return new Option("--engine <engine>", "engine for GGUF models: llama (in-process) or llama-server (emlab starts llama-server; see README)").choices(["llama", "llama-server"]);
+}
+
 export function addModelOptions(command: Command): Command {
   return command
+    .addOption(ggufEngineOption())
     .option("--model <path>", "model: a GGUF file, or an ONNX model directory (Transformers.js layout); with --endpoint, the served model's GGUF (its tokenizer)")
     .option("--lora <path>", "LoRA adapter: GGUF file or PEFT folder (converted for llama.cpp on first use, cached); repeat for several", collect, [])
     .option("--lora-scale <s>", "scale of the matching --lora (in order; default 1)", collect, [])
@@ -75,6 +81,7 @@ export interface ModelCliOptions {
   gpu: GpuChoice;
   threads?: number;
   contextSize?: number;
+  engine?: "llama" | "llama-server";
 }
 
 export function loadOptionsFrom(options: ModelCliOptions & { model: string }): LoadModelOptions {

@@ -23,7 +23,11 @@ export interface RunExperimentOptions extends EngineOptions {
   resolveDatasetName?: LoadExperimentOptions["resolveDatasetName"];
   /** `--endpoint`: serve every model of the experiment from these servers (a GGUF model file becomes its tokenizer). */
   endpoint?: EndpointSpec;
+  /** `--engine llama-server`: every GGUF model of the experiment runs on a llama-server emlab starts. */
+  ggufEngine?: GgufEngine;
 }
+
+export type GgufEngine = "llama" | "llama-server";
 
 export interface RunExperimentResult extends ExecuteResult {
   name: string;
@@ -35,11 +39,21 @@ export interface RunExperimentResult extends ExecuteResult {
 }
 
 /** Parse, validate and expand an experiment file (no model is loaded); `endpoint` serves its models. */
-export function planExperiment(file: string, options: LoadExperimentOptions & { endpoint?: EndpointSpec } = {}): { config: ExperimentConfig; plan: Plan } {
+export function planExperiment(
+  file: string,
+  options: LoadExperimentOptions & { endpoint?: EndpointSpec; ggufEngine?: GgufEngine } = {},
+): { config: ExperimentConfig; plan: Plan } {
   // Without a database, dataset names are emlab's shipped sets.
   const loaded = loadExperiment(file, { resolveDatasetName: (name) => resolveDatasetName(name), ...options });
-  const config = options.endpoint ? servedAt(loaded, options.endpoint) : loaded;
+  const engined = options.ggufEngine ? withGgufEngine(loaded, options.ggufEngine) : loaded;
+  const config = options.endpoint ? servedAt(engined, options.endpoint) : engined;
   return { config, plan: expandExperiment(config) };
+}
+
+/** Every GGUF model of the experiment on one engine: in-process (llama) or a managed llama-server. */
+function withGgufEngine(config: ExperimentConfig, engine: GgufEngine): ExperimentConfig {
+  const gguf = (backend: string) => backend === "llama" || backend === "llama-server";
+  return { ...config, models: config.models.map((model) => (gguf(model.backend) ? { ...model, backend: engine } : model)) };
 }
 
 /** Every model of the experiment served from `endpoint`; a model's GGUF file is its tokenizer. */
@@ -47,7 +61,8 @@ function servedAt(config: ExperimentConfig, endpoint: EndpointSpec): ExperimentC
   return {
     ...config,
     models: config.models.map((model) => {
-      const own = { ...endpoint, ...(endpoint.tokenizer === undefined && model.backend === "llama" ? { tokenizer: model.path } : {}) };
+      const gguf = model.backend === "llama" || model.backend === "llama-server";
+      const own = { ...endpoint, ...(endpoint.tokenizer === undefined && gguf ? { tokenizer: model.path } : {}) };
       const label = servedLabel(own);
       return { ...model, backend: "served" as const, path: label, pathAsWritten: label, endpoint: own };
     }),
@@ -55,8 +70,9 @@ function servedAt(config: ExperimentConfig, endpoint: EndpointSpec): ExperimentC
 }
 
 /** The experiment text a run is found by: served through --endpoint, it is another run than in-process. */
-function runText(file: string, endpoint: EndpointSpec | undefined): string {
-  const text = readFileSync(file, "utf8");
+function runText(file: string, endpoint: EndpointSpec | undefined, ggufEngine: GgufEngine | undefined): string {
+  let text = readFileSync(file, "utf8");
+  if (ggufEngine) text += `\n# engine: --engine ${ggufEngine}\n`;
   return endpoint ? `${text}\n# served: --endpoint ${endpoint.urls.join(" ")} --api ${endpoint.api}${endpoint.model ? ` --served-model ${endpoint.model}` : ""}\n` : text;
 }
 
@@ -69,12 +85,13 @@ export async function runExperiment(file: string, options: RunExperimentOptions)
   const { config, plan } = planExperiment(file, {
     resolveDatasetName: options.resolveDatasetName ?? datasetResolver(options.db),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    ...(options.ggufEngine ? { ggufEngine: options.ggufEngine } : {}),
   });
   // Everything that can be checked is checked before the database is opened: bad input leaves it unchanged.
   const probeConfig = parseProbeConfig(config.probes, config.file);
   await forEachPlanModel(plan, options, (model, modelId) => checkPlanFits(plan, model, modelId));
   using store = openStore(options.db);
-  const { runId, resumed } = findOrCreateRun(store, config, plan, runText(file, options.endpoint));
+  const { runId, resumed } = findOrCreateRun(store, config, plan, runText(file, options.endpoint, options.ggufEngine));
   const ctx: StepContext = {
     store,
     runId,
@@ -167,7 +184,9 @@ function checkPlanFits(plan: Plan, model: LoadedModel, modelId: string): void {
  */
 async function forEachPlanModel(plan: Plan, options: EngineOptions, check: (model: LoadedModel, modelId: string) => void): Promise<void> {
   for (const runModel of plan.models) {
-    const model = await openModel(runModel, { gpu: "cpu", ...(options.threads !== undefined ? { threads: options.threads } : {}) });
+    // The llama-server engine's tokenizer and context are its GGUF's: no server is started to count tokens.
+    const spec = runModel.backend === "llama-server" ? { ...runModel, backend: "llama" as const } : runModel;
+    const model = await openModel(spec, { gpu: "cpu", ...(options.threads !== undefined ? { threads: options.threads } : {}) });
     try {
       check(model, runModel.id);
     } finally {
@@ -179,11 +198,12 @@ async function forEachPlanModel(plan: Plan, options: EngineOptions, check: (mode
 /** `emlab run --dry-run`: the plan, with prompt tokens counted by each model's own tokenizer. */
 export async function dryRun(
   file: string,
-  options: EngineOptions & Pick<RunExperimentOptions, "resolveDatasetName" | "endpoint"> & { db?: string } = {},
+  options: EngineOptions & Pick<RunExperimentOptions, "resolveDatasetName" | "endpoint" | "ggufEngine"> & { db?: string } = {},
 ): Promise<{ plan: Plan; summary: PlanSummary }> {
   const { plan } = planExperiment(file, {
     resolveDatasetName: options.resolveDatasetName ?? datasetResolver(options.db ?? DEFAULT_DB_PATH),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    ...(options.ggufEngine ? { ggufEngine: options.ggufEngine } : {}),
   });
   const counts = new Map<string, number>();
   const keyOf = (messages: readonly ChatMessage[], modelId: string) => modelId + "\u0000" + JSON.stringify(messages);

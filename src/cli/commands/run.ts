@@ -1,9 +1,9 @@
 import type { Command } from "commander";
 import { createProgress } from "../../util/progress.js";
-import { dryRun, runExperiment } from "../../pipeline/run-experiment.js";
+import { dryRun, runExperiment, type GgufEngine } from "../../pipeline/run-experiment.js";
 import { DEFAULT_DB_PATH } from "../../store/index.js";
 import { addEndpointOptions, endpointFrom, type EndpointCliOptions } from "../endpoint-options.js";
-import { addEngineOptions, type EngineCliOptions } from "../options.js";
+import { addEngineOptions, ggufEngineOption, type EngineCliOptions } from "../options.js";
 import { resumableOnInterrupt } from "../interrupt.js";
 import { printJson } from "../output.js";
 
@@ -14,11 +14,12 @@ export function registerRunCommand(program: Command): void {
       .description("run an experiment: every planned sample exactly once (resumable; shared prefixes evaluated once)")
       .argument("<experiment>", "experiment file (YAML or JSON)")
       .option("--db <path>", "database", DEFAULT_DB_PATH)
+      .addOption(ggufEngineOption())
       .option("--dry-run", "print the plan and token estimates; sample nothing")
       .option("--json", "print one JSON summary"),
-  )).action(async (file: string, options: EngineCliOptions & EndpointCliOptions & { db: string; dryRun?: boolean; json?: boolean }) => {
+  )).action(async (file: string, options: EngineCliOptions & EndpointCliOptions & { db: string; dryRun?: boolean; json?: boolean; engine?: GgufEngine }) => {
     const endpoint = endpointFrom(options);
-    const engine = { gpu: options.gpu, threads: options.threads, parallelSequences: options.parallel, kvCacheType: options.kvCache, ...(endpoint ? { endpoint } : {}) };
+    const engine = { gpu: options.gpu, threads: options.threads, parallelSequences: options.parallel, kvCacheType: options.kvCache, ...(endpoint ? { endpoint } : {}), ...(options.engine ? { ggufEngine: options.engine } : {}) };
     if (options.dryRun) {
       const { plan, summary } = await dryRun(file, { ...engine, db: options.db });
       if (options.json) return printJson({ name: plan.name, ...summary, conditionLabels: plan.conditions.map((c) => c.label) });
@@ -37,7 +38,7 @@ export function registerRunCommand(program: Command): void {
       return;
     }
     const progress = (label: string) => (options.json ? undefined : createProgress(process.stderr, label));
-    const result = await resumableOnInterrupt(`emlab run ${file} --db ${options.db}`, () =>
+    const result = await resumableOnInterrupt(`emlab run ${file} --db ${options.db}${options.engine ? ` --engine ${options.engine}` : ""}`, () =>
       runExperiment(file, { db: options.db, ...engine, progress: progress("samples"), judgeProgress: progress("judgments") }),
     );
     if (options.json) return printJson(result);

@@ -30,8 +30,10 @@ function requestFrom(options: PromptCliOptions): SingleRequest {
     };
   }
   if (options.model === undefined) throw new EmlabError("give --model (a GGUF file or ONNX directory) or --endpoint (a served model)");
+  const backend = backendForPath(options.model);
+  if (options.engine === "llama-server" && backend !== "llama") throw new EmlabError(`${options.model}: --engine llama-server runs GGUF files, not ONNX directories`);
   return {
-    backend: backendForPath(options.model),
+    backend: options.engine === "llama-server" ? "llama-server" : backend,
     load: loadOptionsFrom({ ...options, model: options.model }),
     lora: loraFrom(options),
     messages,
