@@ -98,6 +98,11 @@ export interface EngineSettings {
   kvCacheType?: KvCacheType;
   /** Served models: the API, its endpoints and what it promises (ids exact or approximate, log-prob source, determinism). */
   served?: ServedSettings;
+  /**
+   * How this engine draws tokens, where that changed after samples were first stored: part of every
+   * sample's content key, so samples drawn the old way are never taken for new ones.
+   */
+  sampler?: string;
   /** The llama-server engine: the binary and its arguments (the port left out: it changes every start). */
   managedServer?: { binary: string; args: string[] };
 }

@@ -152,7 +152,7 @@ async function runCell(ctx: CellContext): Promise<void> {
   const pKey = promptKey(model.info.sha256, tokens);
   const promptId = store.upsertPrompt({ key: pKey, messages: cell.messages, renderedText: model.renderChat(cell.messages), tokenIds: tokens });
   const keys = Array.from({ length: cell.samples }, (_, i) =>
-    sampleKey({ modelSha: model.info.sha256, adapters: ctx.adapters, promptKey: pKey, params: plan.sampling, sampleIndex: i }),
+    sampleKey({ modelSha: model.info.sha256, adapters: ctx.adapters, promptKey: pKey, params: plan.sampling, sampleIndex: i, sampler: model.settings.sampler }),
   );
   const existing = store.hasSampleKeys(keys);
   const missing = keys.flatMap((key, i) => (existing.has(key) ? [] : [i]));

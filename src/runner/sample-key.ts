@@ -21,6 +21,8 @@ export function sampleKey(parts: {
   promptKey: string;
   params: SamplingParams;
   sampleIndex: number;
+  /** The engine's sampler version (EngineSettings.sampler), when it has one. */
+  sampler?: string;
 }): string {
   // Named fields only: whatever else a caller's params object carries must not change the key.
   const { temperature, topP, topK, minP, maxTokens, stop, seed, topLogprobs } = parts.params;
@@ -34,5 +36,6 @@ export function sampleKey(parts: {
     settings,
     seed,
     index: parts.sampleIndex,
+    ...(parts.sampler === undefined ? {} : { sampler: parts.sampler }),
   });
 }

@@ -39,7 +39,7 @@ export async function sampleRequest(
     const adapters = await adapterIdentities(request.lora, model.settings.backend);
     const pKey = promptKey(model.info.sha256, tokens);
     const keys = Array.from({ length: n }, (_, i) =>
-      sampleKey({ modelSha: model.info.sha256, adapters, promptKey: pKey, params, sampleIndex: i }),
+      sampleKey({ modelSha: model.info.sha256, adapters, promptKey: pKey, params, sampleIndex: i, sampler: model.settings.sampler }),
     );
     using store = request.openStore();
     const existing = store.hasSampleKeys(keys);

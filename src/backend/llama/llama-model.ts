@@ -24,6 +24,8 @@ import { getLlamaRuntime } from "./runtime.js";
 import { validateGgufFile } from "./validate.js";
 
 const DEFAULT_CONTEXT = 4096;
+/** Since 2026-11 the first token of each sample is drawn by emlab from the prompt's distribution (evaluated once). */
+const LLAMA_SAMPLER = "first token by emlab, then llama.cpp";
 
 /** Kept as names for the llama backend's options and settings (KV-cache type is in the shared types). */
 export type LlamaLoadOptions = LoadModelOptions;
@@ -106,6 +108,7 @@ export class LlamaLoadedModel implements LoadedModel {
           defaultLanes(options.samplesPerPrompt ?? 1, contextSize * kvBytesPerToken(kvShapeOf(model, info.architecture), kvCacheType === "f32" ? 4 : 2)),
       ),
       kvCacheType,
+      sampler: LLAMA_SAMPLER,
     };
     return new LlamaLoadedModel(llama, model, info, settings);
   }

@@ -2,9 +2,10 @@ import type { LlamaContext, LlamaContextSequence, LlamaModel, Token } from "node
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { mix32 } from "../../util/random.js";
-import { commonPrefixLength, isRawSampling, logprobFromLogit } from "../logprobs.js";
-import { finishSample, newTrace, SessionBase } from "../session-base.js";
+import { createRng, mix32 } from "../../util/random.js";
+import { commonPrefixLength, isRawSampling, logprobFromLogit, logSoftmax } from "../logprobs.js";
+import { sampleToken, topKIndices } from "../sampler.js";
+import { finishSample, newTrace, SessionBase, type SampleTrace } from "../session-base.js";
 import { findStop } from "../stop-strings.js";
 import type { GeneratedSample, NextTokenQuery, NextTokenResult, SamplingParams, WeightVariant } from "../types.js";
 
@@ -51,20 +52,31 @@ export class LlamaSession extends SessionBase {
   }
 
   protected async sampleExclusive(prompt: readonly number[], params: SamplingParams, indices: readonly number[]): Promise<GeneratedSample[]> {
-    // Samples are spread over the context's sequences; each sequence evaluates the prompt once
-    // and then re-uses it for all of its samples.
+    // The prompt is evaluated once, on lane 0, and its next-token distribution read in full: every
+    // sample's first token is drawn from it here. Lanes then get the whole prompt's KV state by a
+    // sequence copy, so no prompt token is evaluated twice, however many samples and lanes.
     const lanes = this.slots.slice(0, Math.max(1, Math.min(this.slots.length, indices.length)));
-    await this.sharePrefix(lanes, prompt);
+    const first = await this.promptDistribution(lanes[0]!, prompt);
+    await this.sharePrefix(lanes, prompt, prompt.length);
     const results = new Map<number, GeneratedSample>();
     await Promise.all(
       lanes.map(async (slot, lane) => {
         for (let i = lane; i < indices.length; i += lanes.length) {
           const index = indices[i]!;
-          results.set(index, await this.sampleOne(slot, prompt, params, index));
+          results.set(index, await this.sampleOne(slot, prompt, first, params, index));
         }
       }),
     );
     return indices.map((index) => results.get(index)!);
+  }
+
+  /** Evaluate the prompt's last token on `slot` (after what it lacks) and read the raw log-softmax of what comes next. */
+  private async promptDistribution(slot: Slot, prompt: readonly number[]): Promise<Float32Array> {
+    await this.prepare(slot, prompt);
+    const next = await this.step(slot, prompt[prompt.length - 1]!, { logits: true, totalLogitWeight: true });
+    const logits = new Float32Array(Math.max(this.vocabSize, maxKey(next.logits as Map<number, number>) + 1)).fill(-Infinity);
+    for (const [id, logit] of next.logits as Map<number, number>) logits[id] = logit;
+    return logSoftmax(logits);
   }
 
   protected async scoreExclusive(prompt: readonly number[], continuation: readonly number[]): Promise<Float32Array> {
@@ -108,15 +120,13 @@ export class LlamaSession extends SessionBase {
   }
 
   /**
-   * Give every lane the prompt's KV state while evaluating it once: lane 0 evaluates what it lacks,
-   * and every other lane that lacks part of it gets lane 0's state by an in-context sequence copy
+   * Give every lane lane 0's KV state of the prompt's first `target` tokens (lane 0 holds exactly
+   * them): every other lane that lacks part of it gets lane 0's state by an in-context sequence copy
    * (llama.cpp's seq_cp: cells are shared, nothing is evaluated or moved). Where that copy is not
    * available, a lane far behind gets a state file (a few ms) and a lane slightly behind evaluates.
    */
-  private async sharePrefix(lanes: Slot[], prompt: readonly number[]): Promise<void> {
+  private async sharePrefix(lanes: Slot[], prompt: readonly number[], target: number): Promise<void> {
     const first = lanes[0]!;
-    await this.prepare(first, prompt);
-    const target = prompt.length - 1;
     const missing = (lane: Slot) => target - Math.min(commonPrefixLength(lane.tokens, prompt), target);
     const behind = lanes.slice(1).filter((lane) => missing(lane) > 0 || lane.tokens.length > target);
     const viaFile: Slot[] = [];
@@ -139,9 +149,8 @@ export class LlamaSession extends SessionBase {
     }
   }
 
-  /** Make the slot's KV cache hold exactly prompt[0 .. L-2], evaluating only what is missing. */
-  private async prepare(slot: Slot, prompt: readonly number[]): Promise<void> {
-    const target = prompt.length - 1;
+  /** Make the slot's KV cache hold exactly prompt[0 .. target-1] (default: all but the last token), evaluating only what is missing. */
+  private async prepare(slot: Slot, prompt: readonly number[], target = prompt.length - 1): Promise<void> {
     const keep = Math.min(commonPrefixLength(slot.tokens, prompt), target);
     if (keep < slot.tokens.length) {
       await slot.sequence.eraseContextTokenRanges([{ start: keep, end: slot.sequence.nextTokenIndex }]);
@@ -166,16 +175,28 @@ export class LlamaSession extends SessionBase {
     return result.next;
   }
 
-  private async sampleOne(slot: Slot, prompt: readonly number[], params: SamplingParams, index: number): Promise<GeneratedSample> {
+  private async sampleOne(slot: Slot, prompt: readonly number[], first: Float32Array, params: SamplingParams, index: number): Promise<GeneratedSample> {
     const greedy = params.temperature <= 0;
     const rawInPass = greedy || isRawSampling(params);
     const topK = Math.max(0, params.topLogprobs);
-    await this.prepare(slot, prompt);
+    await this.prepare(slot, prompt, prompt.length);
 
     const trace = newTrace(index);
     const { tokens, logprobs, topIds, topLogprobs } = trace;
-    let input = prompt[prompt.length - 1]!;
-    for (let t = 0; t < params.maxTokens; t++) {
+    // The first token: drawn by emlab's sampler (llama.cpp's order of truncations) from the prompt's
+    // distribution, with the stream of step 0; later steps draw inside llama.cpp.
+    const token0 = sampleToken(first, params, createRng(mix32(params.seed, index, 0)));
+    tokens.push(token0);
+    if (rawInPass) {
+      logprobs.push(first[token0]!);
+      for (const id of topKIndices(first, topK)) {
+        topIds.push(id);
+        topLogprobs.push(first[id]!);
+      }
+    }
+    if (this.ends(trace, params.stop)) return this.finishOne(slot, prompt, trace, rawInPass, topK);
+    let input = token0;
+    for (let t = 1; t < params.maxTokens; t++) {
       if (slot.tokens.length + 1 >= this.context.contextSize - 1) break;
       const next = await this.step(slot, input, {
         token: true,
@@ -191,7 +212,7 @@ export class LlamaSession extends SessionBase {
         ...(rawInPass
           ? { logits: { filter: { tokens: [], includeSelected: true, includeTop: Math.max(1, topK) } }, totalLogitWeight: true }
           : {}),
-      }, t === 0);
+      }, false);
       const token = next.token as number | null | undefined;
       if (token == null) {
         trace.finishReason = "eos";
@@ -199,20 +220,31 @@ export class LlamaSession extends SessionBase {
       }
       tokens.push(token);
       if (rawInPass) this.readRaw(next, token, topK, logprobs, topIds, topLogprobs);
-      if (this.model.isEogToken(token as Token)) {
-        trace.finishReason = "eos";
-        break;
-      }
-      if (params.stop.length > 0) {
-        trace.stopAt = findStop(this.model.detokenize(asTokens(tokens)), params.stop);
-        if (trace.stopAt >= 0) {
-          trace.finishReason = "stop";
-          break;
-        }
-      }
+      if (this.ends(trace, params.stop)) break;
       input = token;
     }
+    return this.finishOne(slot, prompt, trace, rawInPass, topK);
+  }
 
+  /** Whether the last token ends the sample (end of generation, or a stop string in the text), and why. */
+  private ends(trace: SampleTrace, stop: readonly string[]): boolean {
+    if (this.model.isEogToken(trace.tokens[trace.tokens.length - 1]! as Token)) {
+      trace.finishReason = "eos";
+      return true;
+    }
+    if (stop.length > 0) {
+      trace.stopAt = findStop(this.model.detokenize(asTokens(trace.tokens)), stop);
+      if (trace.stopAt >= 0) {
+        trace.finishReason = "stop";
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Raw log-probs by re-scoring when the sampler changed the distribution, then the stored form. */
+  private async finishOne(slot: Slot, prompt: readonly number[], trace: SampleTrace, rawInPass: boolean, topK: number): Promise<GeneratedSample> {
+    const { tokens, logprobs, topIds, topLogprobs } = trace;
     if (!rawInPass && tokens.length > 0) {
       const rescored = await this.scoreOn(slot, prompt, tokens, topK);
       logprobs.push(...rescored.logprobs);
@@ -280,6 +312,12 @@ function readLogits(ids: readonly number[], top: number): GenerateNext {
   return top > 0
     ? { logits: { filter: { tokens: asTokens(ids), includeTop: top } }, totalLogitWeight: true }
     : { token: true, options: { temperature: 0 }, logits: { filter: { tokens: asTokens(ids), includeSelected: true } }, totalLogitWeight: true };
+}
+
+function maxKey(map: Map<number, number>): number {
+  let max = -1;
+  for (const id of map.keys()) if (id > max) max = id;
+  return max;
 }
 
 /** node-llama-cpp brands token ids; emlab's arrays are plain numbers. */

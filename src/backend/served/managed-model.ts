@@ -89,8 +89,10 @@ export class ManagedLlamaServerModel implements LoadedModel {
 
   private static settingsOf(base: EngineSettings, served: ServedLoadedModel, server: ManagedServer): EngineSettings {
     const portAt = server.args.indexOf("--port");
+    // The server draws every token itself: the in-process sampler's version does not apply.
+    const { sampler: _inProcessSampler, ...shared } = base;
     return {
-      ...base,
+      ...shared,
       backend: "llama-server",
       engineVersion: served.settings.engineVersion,
       ...(served.settings.served ? { served: { ...served.settings.served, endpoints: ["managed"], scoring: `in-process (${base.engineVersion})` } } : {}),
