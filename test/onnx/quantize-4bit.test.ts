@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { ort } from "../../src/backend/onnx/runtime.js";
+import { GraphBuilder } from "../../src/fixtures/onnx/graph-builder.js";
+import { encodeModel, OnnxDataType } from "../../src/fixtures/onnx/onnx-proto.js";
+import { addMatMulNBits, dequantize4Bit, quantize4Bit, type Quantized4Bit } from "../../src/fixtures/onnx/quantize-4bit.js";
+import { createRng } from "../../src/util/random.js";
+
+/**
+ * The 4-bit block quantizer writes what onnxruntime's MatMulNBits reads: the kernel's product
+ * equals x @ dequantize(W), and dequantization stays within half a step of every weight.
+ */
+function randomMatrix(K: number, N: number, seed: number): Float32Array {
+  const rng = createRng(seed);
+  return Float32Array.from({ length: K * N }, () => (rng() - 0.5) * 0.2);
+}
+
+async function runMatMulNBits(q: Quantized4Bit, x: Float32Array, rows: number): Promise<Float32Array> {
+  const g = new GraphBuilder();
+  g.input("x", OnnxDataType.FLOAT, [rows, q.K]);
+  g.op("Identity", [addMatMulNBits(g, "x", "w", q, "float32")], {}, "y");
+  g.output("y", OnnxDataType.FLOAT, [rows, q.N]);
+  const bytes = encodeModel({
+    ir_version: 8,
+    graph: g.toGraph("q4"),
+    opset_import: [
+      { domain: "", version: 17 },
+      { domain: "com.microsoft", version: 1 },
+    ],
+  });
+  const session = await ort.InferenceSession.create(bytes);
+  const out = await session.run({ x: new ort.Tensor("float32", x, [rows, q.K]) });
+  await session.release();
+  return out.y!.data as Float32Array;
+}
+
+describe("quantize4Bit (MatMulNBits, bits 4)", () => {
+  for (const symmetric of [false, true]) {
+    for (const [K, N, blockSize] of [
+      [64, 24, 32],
+      [40, 8, 16], // K not a whole number of blocks: padded
+    ] as const) {
+      it(`${symmetric ? "symmetric" : "asymmetric"} K=${K} N=${N} block ${blockSize}: onnxruntime multiplies by the dequantized matrix`, async () => {
+        const w = randomMatrix(K, N, K + N + blockSize);
+        const q = quantize4Bit(w, K, N, { blockSize, symmetric });
+        expect(q.zeroPoints === null).toBe(symmetric);
+        const deq = dequantize4Bit(q);
+        // Asymmetric: within half a step. Symmetric: the side opposite the extreme ends one level short (7 vs 8 steps).
+        const bound = symmetric ? 1 : 0.5;
+        for (let k = 0; k < K; k++) {
+          for (let n = 0; n < N; n++) {
+            const scale = Math.abs(q.scales[n * q.blocks + Math.floor(k / blockSize)]!);
+            expect(Math.abs(deq[k * N + n]! - w[k * N + n]!)).toBeLessThanOrEqual(scale * bound + 1e-7);
+          }
+        }
+        const rows = 3;
+        const x = randomMatrix(rows, K, 7);
+        const y = await runMatMulNBits(q, x, rows);
+        for (let r = 0; r < rows; r++) {
+          for (let n = 0; n < N; n++) {
+            let expected = 0;
+            for (let k = 0; k < K; k++) expected += x[r * K + k]! * deq[k * N + n]!;
+            expect(Math.abs(y[r * N + n]! - expected)).toBeLessThan(1e-5);
+          }
+        }
+      });
+    }
+  }
+
+  it("rejects block sizes MatMulNBits does not take", () => {
+    expect(() => quantize4Bit(new Float32Array(48), 48, 1, { blockSize: 24 })).toThrow(/power of two/);
+  });
+});
