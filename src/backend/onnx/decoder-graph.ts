@@ -1,5 +1,5 @@
 import { EmlabError } from "../../errors.js";
-import { float16ToFloat32 } from "../../util/float16.js";
+import { float16Bits, float16Values, float32Values } from "./float16-data.js";
 import type { KvShape, KvState } from "./kv-cache.js";
 import { ort } from "./runtime.js";
 
@@ -36,6 +36,8 @@ export class DecoderGraph {
     readonly kv: KvShape,
     readonly loraInputs: LoraGraphInput[],
     private readonly hasPositionIds: boolean,
+    /** Merged decoders (decoder_model_merged.onnx) choose their with-cache branch by this boolean input. */
+    private readonly hasUseCacheBranch: boolean,
   ) {}
 
   static inspect(session: ort.InferenceSession, origin: string): DecoderGraph {
@@ -65,7 +67,7 @@ export class DecoderGraph {
       if (typeof features !== "number") throw new EmlabError(`${origin}: LoRA input ${m.name} needs a fixed feature dimension`);
       loraInputs.push({ name: m.name, layer: match[1] === undefined ? null : Number(match[1]), module: match[2]!, part, features });
     }
-    return new DecoderGraph(session, { layers, kvHeads, headDim, type: first.type }, loraInputs, inputs.has("position_ids"));
+    return new DecoderGraph(session, { layers, kvHeads, headDim, type: first.type }, loraInputs, inputs.has("position_ids"), inputs.has("use_cache_branch"));
   }
 
   /**
@@ -84,6 +86,7 @@ export class DecoderGraph {
       ...extra,
     };
     if (this.hasPositionIds) feeds.position_ids = new ort.Tensor("int64", positions, [batch, seqLen]);
+    if (this.hasUseCacheBranch) feeds.use_cache_branch = new ort.Tensor("bool", Uint8Array.of(past.length > 0 ? 1 : 0), [1]);
     const dims = [batch, this.kv.kvHeads, past.length, this.kv.headDim];
     for (let i = 0; i < this.kv.layers; i++) {
       feeds[`past_key_values.${i}.key`] = new ort.Tensor(this.kv.type, past.keys[i]!, dims);
@@ -92,15 +95,15 @@ export class DecoderGraph {
     const out = await this.session.run(feeds);
     const logitsTensor = out.logits!;
     const vocab = logitsTensor.dims[logitsTensor.dims.length - 1]!;
-    const logits =
-      logitsTensor.type === "float16" ? float16ToFloat32(logitsTensor.data as Uint16Array) : (logitsTensor.data as Float32Array);
+    const logits = logitsTensor.type === "float16" ? float16Values(logitsTensor.data) : float32Values(logitsTensor.data);
+    const cacheData = (data: unknown) => (this.kv.type === "float16" ? float16Bits(data) : float32Values(data));
     const present: KvState = { batch, length: total, keys: [], values: [] };
     for (let i = 0; i < this.kv.layers; i++) {
       const key = out[`present.${i}.key`];
       const value = out[`present.${i}.value`];
       if (!key || !value) throw new Error(`the graph returned no present.${i}.key/value`);
-      present.keys.push(key.data as Float32Array | Uint16Array);
-      present.values.push(value.data as Float32Array | Uint16Array);
+      present.keys.push(cacheData(key.data));
+      present.values.push(cacheData(value.data));
     }
     return { logits, vocab, present };
   }

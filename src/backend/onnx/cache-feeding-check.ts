@@ -1,0 +1,44 @@
+import { logSoftmax } from "../logprobs.js";
+import type { DecoderGraph } from "./decoder-graph.js";
+import { emptyKv } from "./kv-cache.js";
+
+export interface CacheFeedingCheck {
+  /** Whether several tokens may be fed at once on a non-empty cache. */
+  multiTokenOnCache: boolean;
+  /** Largest |log-prob difference| between the two ways of feeding. */
+  maxDiff: number;
+  tolerance: number;
+}
+
+/** Log-prob agreement expected between a three-token pass and 1 + 2 tokens on the cache (float16 caches round each stored value). */
+export const CACHE_CHECK_TOLERANCE = { float32: 1e-3, float16: 5e-2 } as const;
+
+const PROBE = [1, 2, 3];
+
+/**
+ * A graph's causal mask decides whether several new tokens on a non-empty cache see the right keys
+ * (a prompt fed in chunks, a re-used prefix, a scored continuation). An export whose traced mask
+ * ignores the past length is right for a prompt on an empty cache and for one token at a time, and
+ * silently wrong in between. Run three tokens in one pass and as one then two on the cache, and
+ * compare the log-probs of all three positions.
+ */
+export async function checkCacheFeeding(graph: DecoderGraph): Promise<CacheFeedingCheck> {
+  const empty = emptyKv(graph.kv);
+  const whole = await graph.forward(PROBE, 1, PROBE.length, empty);
+  const first = await graph.forward(PROBE.slice(0, 1), 1, 1, empty);
+  const rest = await graph.forward(PROBE.slice(1), 1, PROBE.length - 1, first.present);
+  const vocab = whole.vocab;
+  const row = (logits: Float32Array, i: number) => logSoftmax(logits.subarray(i * vocab, (i + 1) * vocab));
+  const stepwise = [row(first.logits, 0), row(rest.logits, 0), row(rest.logits, 1)];
+  let maxDiff = 0;
+  stepwise.forEach((expected, i) => {
+    const got = row(whole.logits, i);
+    for (let t = 0; t < vocab; t++) {
+      const diff = Math.abs(got[t]! - expected[t]!);
+      // A NaN or infinite disagreement counts as the largest possible.
+      maxDiff = Math.max(maxDiff, Number.isNaN(diff) ? Infinity : diff);
+    }
+  });
+  const tolerance = CACHE_CHECK_TOLERANCE[graph.kv.type];
+  return { multiTokenOnCache: maxDiff <= tolerance, maxDiff, tolerance };
+}
