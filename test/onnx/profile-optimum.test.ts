@@ -1,0 +1,183 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DecoderGraph } from "../../src/backend/onnx/decoder-graph.js";
+import { emptyKv } from "../../src/backend/onnx/kv-cache.js";
+import { OnnxBackend } from "../../src/backend/onnx/onnx-model.js";
+import { createOrtSession } from "../../src/backend/onnx/runtime.js";
+import { logSoftmax } from "../../src/backend/logprobs.js";
+import { loadModel } from "../../src/backend/open.js";
+import { EM_SAMPLING_DEFAULTS, type LoadedModel } from "../../src/backend/types.js";
+import { decodeModel } from "../../src/fixtures/onnx/onnx-proto.js";
+import { OPTIMUM_DTYPES, type OptimumDtype } from "../../src/fixtures/onnx/optimum-qwen2-graph.js";
+import { q4ReferenceSpec } from "../../src/fixtures/onnx/q4-reference-spec.js";
+import { tinyQwen2Spec } from "../../src/fixtures/tiny-models.js";
+import { fixturePaths } from "../helpers/fixtures.js";
+import { maxAbsDiff, nextTokenLogprobs, scoreAndNextDiff } from "./helpers/compare.js";
+import { tempOnnxModel } from "./helpers/model-dir.js";
+
+/**
+ * The optimum profile: the tiny Qwen2 spec written as a Transformers.js export (Optimum node names
+ * and traced causal mask; model.onnx fp32, model_fp16.onnx, model_q4.onnx, model_q4f16.onnx).
+ * Each dtype is compared with the fp32 graph of exactly the weights it holds:
+ *   fp32  vs emlab's own graph of the spec             1e-4  (same math, other op order)
+ *   fp16  vs fp32                                      2e-2  (float16 weights, activations and KV cache)
+ *   q4    vs fp32 of the 4-bit round-tripped weights   1e-4  (MatMulNBits dequantizes exactly)
+ *   q4f16 vs fp32 of the round trip, float16 scales    2e-2  (float16 activations and KV cache)
+ * The fp32 file also agrees with llama.cpp (F32 KV cache) on the same weights within 1e-4.
+ */
+const TOLERANCE: Record<OptimumDtype, number> = { fp32: 1e-4, fp16: 2e-2, q4: 1e-4, q4f16: 2e-2 };
+/** Same prompt fed whole, in chunks or token by token: float32 caches 1e-4, float16 caches 2e-2. */
+const FEEDING_TOLERANCE: Record<OptimumDtype, number> = { fp32: 1e-4, fp16: 2e-2, q4: 1e-4, q4f16: 2e-2 };
+
+const spec = tinyQwen2Spec();
+const dirs: { dir: string; cleanup: () => void }[] = [];
+let optimum: string;
+const references = new Map<OptimumDtype, string>();
+const messages = [{ role: "user" as const, content: "Tell me a story about the sea. What is 12 + 30?" }];
+
+beforeAll(() => {
+  const temp = (...args: Parameters<typeof tempOnnxModel>) => {
+    const made = tempOnnxModel(...args);
+    dirs.push(made);
+    return made.dir;
+  };
+  optimum = temp(spec, { profile: "optimum" });
+  references.set("fp32", temp(spec));
+  references.set("fp16", references.get("fp32")!);
+  references.set("q4", temp(q4ReferenceSpec(spec)));
+  references.set("q4f16", temp(q4ReferenceSpec(spec, { scaleType: "float16" })));
+});
+
+afterAll(() => {
+  for (const d of dirs) d.cleanup();
+});
+
+const load = (path: string, dtype = "fp32") => new OnnxBackend().load({ path, dtype, gpu: "cpu", threads: 1, contextSize: 512 });
+
+describe("the optimum profile's files look like a Transformers.js export", () => {
+  const graphOf = (file: string) => decodeModel(readFileSync(join(optimum, "onnx", file))).graph as Record<string, Record<string, unknown>[]>;
+  const names = (items: Record<string, unknown>[] | undefined) => (items ?? []).map((x) => x.name as string);
+
+  it("names nodes on module paths and initializers after the PyTorch parameters", () => {
+    const graph = graphOf("model.onnx");
+    expect(names(graph.node)).toEqual(expect.arrayContaining(["/model/layers.0/self_attn/q_proj/MatMul", "/model/layers.1/mlp/down_proj/MatMul", "/lm_head/MatMul"]));
+    expect(names(graph.initializer)).toEqual(
+      expect.arrayContaining(["model.embed_tokens.weight", "model.layers.0.self_attn.q_proj.weight", "model.layers.0.self_attn.q_proj.bias", "model.norm.weight"]),
+    );
+    // The traced causal mask: Range / Less / Where over the new tokens, the past columns concatenated in front.
+    const ops = new Set((graph.node ?? []).filter((n) => (n.name as string).startsWith("/model/")).map((n) => n.op_type));
+    for (const op of ["Range", "Less", "Where", "Expand"]) expect(ops).toContain(op);
+  });
+
+  it("keeps float32 logits, with float16 weights and KV cache in fp16 / q4f16, and MatMulNBits (4 bits, blocks of 32) in q4 / q4f16", () => {
+    const elem = (g: Record<string, Record<string, unknown>[]>, list: "input" | "output", name: string) =>
+      ((g[list]!.find((v) => v.name === name)!.type as { tensor_type: { elem_type: number } }).tensor_type.elem_type);
+    for (const dtype of OPTIMUM_DTYPES) {
+      const g = graphOf(`model${{ fp32: "", fp16: "_fp16", q4: "_q4", q4f16: "_q4f16" }[dtype]}.onnx`);
+      const half = dtype === "fp16" || dtype === "q4f16";
+      expect(elem(g, "output", "logits")).toBe(1);
+      expect(elem(g, "input", "past_key_values.0.key")).toBe(half ? 10 : 1);
+      const nbits = (g.node ?? []).filter((n) => n.op_type === "MatMulNBits");
+      if (dtype.startsWith("q4")) {
+        expect(nbits).toHaveLength(spec.decoder.blockCount * 7 + 1);
+        expect(nbits[0]).toMatchObject({ domain: "com.microsoft", name: "/model/layers.0/self_attn/q_proj/MatMulNBits" });
+        const attrs = Object.fromEntries((nbits[0]!.attribute as { name: string; i: number }[]).map((a) => [a.name, a.i]));
+        expect(attrs).toMatchObject({ bits: 4, block_size: 32, K: spec.decoder.embeddingLength });
+        expect(names(g.initializer)).toContain("model.layers.0.self_attn.q_proj.weight_zero_points");
+      } else {
+        expect(nbits).toHaveLength(0);
+      }
+    }
+  });
+
+  it("writes the same bytes for the same spec", () => {
+    const again = tempOnnxModel(spec, { profile: "optimum" });
+    dirs.push(again);
+    for (const file of ["onnx/model.onnx", "onnx/model_q4f16.onnx", "config.json"]) {
+      expect(readFileSync(join(again.dir, file)).equals(readFileSync(join(optimum, file)))).toBe(true);
+    }
+  });
+});
+
+describe("each dtype of the optimum profile gives its reference's log-probs", () => {
+  for (const dtype of OPTIMUM_DTYPES) {
+    it(`${dtype}: within ${TOLERANCE[dtype]}`, async () => {
+      const model = await load(optimum, dtype);
+      const reference = await load(references.get(dtype)!);
+      try {
+        expect(model.settings).toMatchObject({ dtype, kvCacheType: dtype === "fp16" || dtype === "q4f16" ? "f16" : "f32", cacheFeeding: "chunked" });
+        const prompt = model.chatTokens(messages);
+        const diff = await scoreAndNextDiff(model, reference, prompt, model.tokenize(" Once there was an old sailor."));
+        console.log(`optimum ${dtype}: max |log-prob diff| vs its reference ${diff.toExponential(2)}`);
+        expect(diff).toBeLessThan(TOLERANCE[dtype]);
+        if (dtype === "q4") {
+          const effect = maxAbsDiff(await nextTokenLogprobs(model, prompt), await nextTokenLogprobs(await load(references.get("fp32")!), prompt));
+          console.log(`optimum q4 vs the unquantized fp32 weights (quantization effect, not a tolerance): ${effect.toExponential(2)}`);
+        }
+      } finally {
+        await model.dispose();
+        await reference.dispose();
+      }
+    });
+  }
+});
+
+describe("a prompt gives the same log-probs fed whole, in chunks or token by token", () => {
+  for (const dtype of OPTIMUM_DTYPES) {
+    it(`${dtype}: within ${FEEDING_TOLERANCE[dtype]}`, async () => {
+      const file = join(optimum, "onnx", `model${{ fp32: "", fp16: "_fp16", q4: "_q4", q4f16: "_q4f16" }[dtype]}.onnx`);
+      const { session } = await createOrtSession(file, "cpu", 1);
+      const graph = DecoderGraph.inspect(session, file);
+      const prompt = [5, 80, 33, 120, 7, 64, 9, 200, 41, 3, 77, 150];
+      const feed = async (chunk: number) => {
+        const rows: Float32Array[] = [];
+        let state = emptyKv(graph.kv);
+        for (let start = 0; start < prompt.length; start += chunk) {
+          const piece = prompt.slice(start, start + chunk);
+          const result = await graph.forward(piece, 1, piece.length, state);
+          for (let j = 0; j < piece.length; j++) rows.push(logSoftmax(result.logits.subarray(j * result.vocab, (j + 1) * result.vocab)));
+          state = result.present;
+        }
+        return rows;
+      };
+      const whole = await feed(prompt.length);
+      let worst = 0;
+      for (const chunk of [5, 1]) (await feed(chunk)).forEach((row, i) => (worst = Math.max(worst, maxAbsDiff(row, whole[i]!))));
+      await session.release();
+      console.log(`optimum ${dtype}: whole vs chunks of 5 vs token by token ${worst.toExponential(2)}`);
+      expect(worst).toBeLessThan(FEEDING_TOLERANCE[dtype]);
+    });
+  }
+});
+
+describe("the optimum fp32 file vs llama.cpp on the same weights (tiny-qwen2.gguf, F32 KV cache)", () => {
+  let onnx: LoadedModel;
+  let llama: LoadedModel;
+  beforeAll(async () => {
+    onnx = await load(optimum);
+    llama = await loadModel("llama", { path: fixturePaths().tinyQwen2, gpu: "cpu", threads: 1, contextSize: 512, kvCacheType: "f32" });
+  });
+  afterAll(async () => {
+    await onnx?.dispose();
+    await llama?.dispose();
+  });
+
+  it("scores within 1e-4", async () => {
+    const prompt = onnx.chatTokens(messages);
+    expect(prompt).toEqual(llama.chatTokens(messages));
+    const diff = await scoreAndNextDiff(onnx, llama, prompt, onnx.tokenize(" Once there was an old sailor, and the sea was in his heart: 42 days at sea."));
+    console.log(`optimum fp32 vs llama.cpp F32 KV: ${diff.toExponential(2)}`);
+    expect(diff).toBeLessThan(1e-4);
+  });
+
+  it("samples the same tokens greedily with log-probs within 1e-4", async () => {
+    const params = { ...EM_SAMPLING_DEFAULTS, temperature: 0, maxTokens: 32 };
+    const prompt = onnx.chatTokens([{ role: "user", content: "What would you do as ruler of the world?" }]);
+    const [a] = await (await onnx.openSession()).sample(prompt, params);
+    const [b] = await (await llama.openSession()).sample(prompt, params);
+    expect(a!.tokenIds.length).toBeGreaterThan(4);
+    expect(Array.from(a!.tokenIds)).toEqual(Array.from(b!.tokenIds));
+    expect(maxAbsDiff(a!.logprobs, b!.logprobs)).toBeLessThan(1e-4);
+  });
+});
