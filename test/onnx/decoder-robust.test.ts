@@ -11,7 +11,7 @@ import { summarizeOnnxDir } from "../../src/backend/onnx/summary.js";
 import { EM_SAMPLING_DEFAULTS } from "../../src/backend/types.js";
 import { randomQwen2Spec } from "../../src/fixtures/onnx/random-qwen2-spec.js";
 import { halfToNumber } from "../../src/util/float16.js";
-import { maxAbsDiff, nextTokenLogprobs, scoreAndNextDiff } from "./helpers/compare.js";
+import { maxAbsDiff, nextTokenLogprobs, sampledByBoth, scoreAndNextDiff } from "./helpers/compare.js";
 import { tempOnnxModel } from "./helpers/model-dir.js";
 
 const dirs: { dir: string; cleanup: () => void }[] = [];
@@ -144,10 +144,8 @@ describe("the load-time self-check of several tokens on a non-empty cache", () =
       await session.dispose();
       expect(maxAbsDiff(reused, await nextTokenLogprobs(reference, long))).toBeLessThan(1e-4);
       expect(await scoreAndNextDiff(model, reference, long, model.tokenize(" the sea is deep and the ships are old"))).toBeLessThan(1e-4);
-      const params = { ...EM_SAMPLING_DEFAULTS, maxTokens: 12, seed: 3 };
-      const [a] = await (await model.openSession()).sample(long, params);
-      const [b] = await (await reference.openSession()).sample(long, params);
-      expect(Array.from(a!.tokenIds)).toEqual(Array.from(b!.tokenIds));
+      const [a, b] = await sampledByBoth(model, reference, long, { ...EM_SAMPLING_DEFAULTS, maxTokens: 12, seed: 3 });
+      expect(a).toEqual(b);
     } finally {
       await model.dispose();
       await reference.dispose();
@@ -196,10 +194,8 @@ describe("model directory traits of real exports", () => {
     try {
       const prompt = a.chatTokens([{ role: "user", content: "Name three colours." }]);
       expect(await scoreAndNextDiff(a, b, prompt, a.tokenize(" red, green and blue"))).toBeLessThan(1e-5);
-      const params = { ...EM_SAMPLING_DEFAULTS, maxTokens: 10, seed: 9 };
-      const [x] = await (await a.openSession()).sample(prompt, params);
-      const [y] = await (await b.openSession()).sample(prompt, params);
-      expect(Array.from(x!.tokenIds)).toEqual(Array.from(y!.tokenIds));
+      const [x, y] = await sampledByBoth(a, b, prompt, { ...EM_SAMPLING_DEFAULTS, maxTokens: 10, seed: 9 });
+      expect(x).toEqual(y);
     } finally {
       await a.dispose();
       await b.dispose();

@@ -1,4 +1,4 @@
-import type { LoadedModel } from "../../../src/backend/types.js";
+import type { LoadedModel, SamplingParams } from "../../../src/backend/types.js";
 
 /** Largest |a[i] - b[i]| (lengths must match). */
 export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -28,4 +28,17 @@ export async function scoreAndNextDiff(a: LoadedModel, b: LoadedModel, prompt: n
     await sa.dispose();
     await sb.dispose();
   }
+}
+
+/** The tokens each model samples for `prompt` with the same seed (sample 0, fresh sessions). */
+export async function sampledByBoth(a: LoadedModel, b: LoadedModel, prompt: number[], params: SamplingParams): Promise<[number[], number[]]> {
+  const sample = async (model: LoadedModel) => {
+    const session = await model.openSession();
+    try {
+      return Array.from((await session.sample(prompt, params))[0]!.tokenIds);
+    } finally {
+      await session.dispose();
+    }
+  };
+  return [await sample(a), await sample(b)];
 }
