@@ -107,11 +107,10 @@ describe("the load-time self-check of several tokens on a non-empty cache", () =
   let broken: string;
   beforeAll(() => {
     good = temp(spec, { profile: "optimum", optimum: { dtypes: ["fp32"] } });
-    broken = temp(spec, { profile: "optimum", optimum: { dtypes: ["fp32"], causalMask: "past-blind" } });
+    broken = temp(spec, { profile: "optimum", optimum: { dtypes: ["fp32", "q8", "q4f16"], causalMask: "past-blind" } });
   });
 
-  const graphOf = async (dir: string) => {
-    const file = join(dir, "onnx", "model.onnx");
+  const graphOf = async (dir: string, file = join(dir, "onnx", "model.onnx")) => {
     return DecoderGraph.inspect((await createOrtSession(file, "cpu", 1)).session, file);
   };
 
@@ -123,6 +122,16 @@ describe("the load-time self-check of several tokens on a non-empty cache", () =
     expect(check.maxDiff).toBeGreaterThan(0.1);
     await g.session.release();
     await b.session.release();
+  });
+
+  it("catches it in float16 (q4f16) and 8-bit dynamic (q8) exports too, whose own noise it tolerates", async () => {
+    for (const [dtype, file] of [["q8", "model_quantized.onnx"], ["q4f16", "model_q4f16.onnx"]] as const) {
+      const graph = await graphOf(broken, join(broken, "onnx", file));
+      const check = await checkCacheFeeding(graph, dtype);
+      console.log(`past-blind ${dtype}: diff ${check.maxDiff.toExponential(2)}, tolerance ${check.tolerance}`);
+      expect(check.multiTokenOnCache).toBe(false);
+      await graph.session.release();
+    }
   });
 
   it("then feeds token by token after the first chunk, says so once, and keeps results right", async () => {

@@ -10,7 +10,8 @@ import { loadModel } from "../../src/backend/open.js";
 import { EM_SAMPLING_DEFAULTS, type LoadedModel } from "../../src/backend/types.js";
 import { decodeModel } from "../../src/fixtures/onnx/onnx-proto.js";
 import { OPTIMUM_DTYPES, type OptimumDtype } from "../../src/fixtures/onnx/optimum-qwen2-graph.js";
-import { q4ReferenceSpec } from "../../src/fixtures/onnx/q4-reference-spec.js";
+import { OPTIMUM_FILE_SUFFIX } from "../../src/fixtures/onnx/optimum-files.js";
+import { q4ReferenceSpec, q8ReferenceSpec } from "../../src/fixtures/onnx/quantized-reference-spec.js";
 import { tinyQwen2Spec } from "../../src/fixtures/tiny-models.js";
 import { fixturePaths } from "../helpers/fixtures.js";
 import { maxAbsDiff, nextTokenLogprobs, scoreAndNextDiff } from "./helpers/compare.js";
@@ -18,17 +19,19 @@ import { tempOnnxModel } from "./helpers/model-dir.js";
 
 /**
  * The optimum profile: the tiny Qwen2 spec written as a Transformers.js export (Optimum node names
- * and traced causal mask; model.onnx fp32, model_fp16.onnx, model_q4.onnx, model_q4f16.onnx).
+ * and traced causal mask; model.onnx fp32, model_fp16.onnx, model_quantized.onnx (q8), model_q4.onnx,
+ * model_q4f16.onnx).
  * Each dtype is compared with the fp32 graph of exactly the weights it holds:
  *   fp32  vs emlab's own graph of the spec             1e-4  (same math, other op order)
  *   fp16  vs fp32                                      2e-2  (float16 weights, activations and KV cache)
+ *   q8    vs fp32 of the int8 round-tripped weights    0.2   (activations quantized to uint8 per pass)
  *   q4    vs fp32 of the 4-bit round-tripped weights   1e-4  (MatMulNBits dequantizes exactly)
  *   q4f16 vs fp32 of the round trip, float16 scales    2e-2  (float16 activations and KV cache)
  * The fp32 file also agrees with llama.cpp (F32 KV cache) on the same weights within 1e-4.
  */
-const TOLERANCE: Record<OptimumDtype, number> = { fp32: 1e-4, fp16: 2e-2, q4: 1e-4, q4f16: 2e-2 };
-/** Same prompt fed whole, in chunks or token by token: float32 caches 1e-4, float16 caches 2e-2. */
-const FEEDING_TOLERANCE: Record<OptimumDtype, number> = { fp32: 1e-4, fp16: 2e-2, q4: 1e-4, q4f16: 2e-2 };
+const TOLERANCE: Record<OptimumDtype, number> = { fp32: 1e-4, fp16: 2e-2, q8: 0.2, q4: 1e-4, q4f16: 2e-2 };
+/** Same prompt fed whole, in chunks or token by token: float32 caches 1e-4, float16 caches 2e-2, q8 0.3 (one activation scale per pass). */
+const FEEDING_TOLERANCE: Record<OptimumDtype, number> = { fp32: 1e-4, fp16: 2e-2, q8: 0.3, q4: 1e-4, q4f16: 2e-2 };
 
 const spec = tinyQwen2Spec();
 const dirs: { dir: string; cleanup: () => void }[] = [];
@@ -45,6 +48,7 @@ beforeAll(() => {
   optimum = temp(spec, { profile: "optimum" });
   references.set("fp32", temp(spec));
   references.set("fp16", references.get("fp32")!);
+  references.set("q8", temp(q8ReferenceSpec(spec)));
   references.set("q4", temp(q4ReferenceSpec(spec)));
   references.set("q4f16", temp(q4ReferenceSpec(spec, { scaleType: "float16" })));
 });
@@ -70,11 +74,11 @@ describe("the optimum profile's files look like a Transformers.js export", () =>
     for (const op of ["Range", "Less", "Where", "Expand"]) expect(ops).toContain(op);
   });
 
-  it("keeps float32 logits, with float16 weights and KV cache in fp16 / q4f16, and MatMulNBits (4 bits, blocks of 32) in q4 / q4f16", () => {
+  it("keeps float32 logits, with float16 weights and KV cache in fp16 / q4f16, MatMulNBits (4 bits, blocks of 32) in q4 / q4f16, MatMulInteger in q8", () => {
     const elem = (g: Record<string, Record<string, unknown>[]>, list: "input" | "output", name: string) =>
       ((g[list]!.find((v) => v.name === name)!.type as { tensor_type: { elem_type: number } }).tensor_type.elem_type);
     for (const dtype of OPTIMUM_DTYPES) {
-      const g = graphOf(`model${{ fp32: "", fp16: "_fp16", q4: "_q4", q4f16: "_q4f16" }[dtype]}.onnx`);
+      const g = graphOf(`model${OPTIMUM_FILE_SUFFIX[dtype]}.onnx`);
       const half = dtype === "fp16" || dtype === "q4f16";
       expect(elem(g, "output", "logits")).toBe(1);
       expect(elem(g, "input", "past_key_values.0.key")).toBe(half ? 10 : 1);
@@ -88,6 +92,8 @@ describe("the optimum profile's files look like a Transformers.js export", () =>
       } else {
         expect(nbits).toHaveLength(0);
       }
+      const integer = (g.node ?? []).filter((n) => n.op_type === "MatMulInteger" || n.op_type === "DynamicQuantizeLinear");
+      expect(integer).toHaveLength(dtype === "q8" ? 2 * (spec.decoder.blockCount * 7 + 1) : 0);
     }
   });
 
@@ -126,7 +132,7 @@ describe("each dtype of the optimum profile gives its reference's log-probs", ()
 describe("a prompt gives the same log-probs fed whole, in chunks or token by token", () => {
   for (const dtype of OPTIMUM_DTYPES) {
     it(`${dtype}: within ${FEEDING_TOLERANCE[dtype]}`, async () => {
-      const file = join(optimum, "onnx", `model${{ fp32: "", fp16: "_fp16", q4: "_q4", q4f16: "_q4f16" }[dtype]}.onnx`);
+      const file = join(optimum, "onnx", `model${OPTIMUM_FILE_SUFFIX[dtype]}.onnx`);
       const { session } = await createOrtSession(file, "cpu", 1);
       const graph = DecoderGraph.inspect(session, file);
       const prompt = [5, 80, 33, 120, 7, 64, 9, 200, 41, 3, 77, 150];

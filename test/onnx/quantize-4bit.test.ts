@@ -3,7 +3,9 @@ import { ort } from "../../src/backend/onnx/runtime.js";
 import { GraphBuilder } from "../../src/fixtures/onnx/graph-builder.js";
 import { encodeModel, OnnxDataType } from "../../src/fixtures/onnx/onnx-proto.js";
 import { addMatMulNBits, dequantize4Bit, quantize4Bit, type Quantized4Bit } from "../../src/fixtures/onnx/quantize-4bit.js";
+import { dequantize8Bit, quantize8Bit } from "../../src/fixtures/onnx/quantize-8bit.js";
 import { createRng } from "../../src/util/random.js";
+import { maxAbsDiff } from "./helpers/compare.js";
 
 /**
  * The 4-bit block quantizer writes what onnxruntime's MatMulNBits reads: the kernel's product
@@ -33,7 +35,7 @@ async function runMatMulNBits(q: Quantized4Bit, x: Float32Array, rows: number): 
   return out.y!.data as Float32Array;
 }
 
-describe("quantize4Bit (MatMulNBits, bits 4)", () => {
+describe("weight quantizers: quantize4Bit (MatMulNBits, bits 4) and quantize8Bit", () => {
   for (const symmetric of [false, true]) {
     for (const [K, N, blockSize] of [
       [64, 24, 32],
@@ -65,6 +67,13 @@ describe("quantize4Bit (MatMulNBits, bits 4)", () => {
       });
     }
   }
+
+  it("quantize8Bit (q8 weights): int8 in [-127, 127], within half a step", () => {
+    const w = randomMatrix(16, 8, 3);
+    const q = quantize8Bit(w, 16, 8);
+    expect(Math.max(...Array.from(q.values, Math.abs))).toBe(127);
+    expect(maxAbsDiff(dequantize8Bit(q), w)).toBeLessThanOrEqual(q.scale / 2 + 1e-7);
+  });
 
   it("rejects block sizes MatMulNBits does not take", () => {
     expect(() => quantize4Bit(new Float32Array(48), 48, 1, { blockSize: 24 })).toThrow(/power of two/);

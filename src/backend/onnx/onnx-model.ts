@@ -63,7 +63,7 @@ export class OnnxLoadedModel implements LoadedModel {
     const tokenizer = await HfTokenizer.create(files.tokenizerJson, files.tokenizerConfig, files.dir);
     const { session, device } = await createOrtSession(files.modelFile, gpu, threads);
     const graph = DecoderGraph.inspect(session, files.modelFile);
-    const check = await checkCacheFeeding(graph);
+    const check = await checkCacheFeeding(graph, files.dtype);
 
     const config = files.config;
     const tc = files.tokenizerConfig;
