@@ -4,11 +4,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { checkCacheFeeding } from "../../src/backend/onnx/cache-feeding-check.js";
 import { DecoderGraph } from "../../src/backend/onnx/decoder-graph.js";
 import { emptyKv } from "../../src/backend/onnx/kv-cache.js";
+import { externalDataLocations } from "../../src/backend/onnx/external-data-refs.js";
 import { readOnnxModelDir } from "../../src/backend/onnx/model-dir.js";
 import { OnnxBackend } from "../../src/backend/onnx/onnx-model.js";
 import { createOrtSession, ort } from "../../src/backend/onnx/runtime.js";
 import { summarizeOnnxDir } from "../../src/backend/onnx/summary.js";
 import { EM_SAMPLING_DEFAULTS } from "../../src/backend/types.js";
+import { moveToExternalData } from "../../src/fixtures/onnx/external-data.js";
+import { encodeModel } from "../../src/fixtures/onnx/onnx-proto.js";
+import { buildOptimumQwen2Graph } from "../../src/fixtures/onnx/optimum-qwen2-graph.js";
 import { randomQwen2Spec } from "../../src/fixtures/onnx/random-qwen2-spec.js";
 import { halfToNumber } from "../../src/util/float16.js";
 import { maxAbsDiff, nextTokenLogprobs, sampledByBoth, scoreAndNextDiff } from "./helpers/compare.js";
@@ -163,7 +167,7 @@ describe("the load-time self-check of several tokens on a non-empty cache", () =
 });
 
 describe("model directory traits of real exports", () => {
-  it("hashes every external-data file: model.onnx_data, model.onnx.data and the split model.onnx_data_1 … N", async () => {
+  it("hashes Optimum's external-data names even where the graph names none: model.onnx_data, model.onnx.data, model.onnx_data_1 … N", async () => {
     const dir = temp(spec);
     const onnx = join(dir, "onnx");
     for (const f of ["model.onnx_data", "model.onnx.data", "model.onnx_data_1", "model.onnx_data_2", "model_fp16.onnx_data"]) writeFileSync(join(onnx, f), f);
@@ -175,6 +179,35 @@ describe("model directory traits of real exports", () => {
     const after = await load(dir);
     await after.dispose();
     expect(after.info.sha256).not.toBe(before.info.sha256);
+  });
+
+  it("loads and hashes weights split across model.onnx_data and model.onnx_data_1 (read from the graph's references)", async () => {
+    const inline = temp(spec, { profile: "optimum", optimum: { dtypes: ["fp32"] } });
+    const split = temp(spec, { profile: "optimum", optimum: { dtypes: ["fp32"], externalDataFiles: 2 } });
+    const onnx = join(split, "onnx");
+    expect(externalDataLocations(join(onnx, "model.onnx")).sort()).toEqual(["model.onnx_data", "model.onnx_data_1"]);
+    const a = await load(split);
+    const b = await load(inline);
+    const prompt = a.chatTokens([{ role: "user", content: "Hello there." }]);
+    expect(maxAbsDiff(await nextTokenLogprobs(a, prompt), await nextTokenLogprobs(b, prompt))).toBe(0);
+    await a.dispose();
+    await b.dispose();
+    const second = readFileSync(join(onnx, "model.onnx_data_1"));
+    second[second.length - 1]! ^= 1;
+    writeFileSync(join(onnx, "model.onnx_data_1"), second);
+    const changed = await load(split);
+    await changed.dispose();
+    expect(changed.info.sha256).not.toBe(a.info.sha256);
+  });
+
+  it("hashes an external-data file of any name the graph refers to", () => {
+    const dir = temp(spec);
+    const graph = buildOptimumQwen2Graph(spec, { dtype: "fp32" });
+    const data = moveToExternalData(graph, "shared-weights", 1);
+    const model = encodeModel({ ir_version: 8, graph, opset_import: [{ domain: "", version: 17 }] });
+    writeFileSync(join(dir, "onnx", "model.onnx"), model);
+    for (const [name, bytes] of data) writeFileSync(join(dir, "onnx", name), bytes);
+    expect(readOnnxModelDir(dir).hashedFiles).toContain(join(dir, "onnx", "shared-weights_data"));
   });
 
   it("reads chat_template.jinja when tokenizer_config.json has no chat_template (and hashes it)", async () => {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { EmlabError } from "../../errors.js";
+import { externalDataLocations } from "./external-data-refs.js";
 
 /** Weight-file suffixes of the Optimum / Transformers.js layout, by dtype. */
 export const DTYPE_SUFFIX: Readonly<Record<string, string>> = Object.freeze({
@@ -90,17 +91,19 @@ export function readOnnxModelDir(path: string, dtype = "fp32"): OnnxModelDir {
 }
 
 /**
- * The external-data files of a graph: Optimum writes model.onnx_data (or model.onnx.data) and splits
- * large weights into model.onnx_data_1 … _N. All of them hold weights, so all are hashed.
+ * The external-data files of a graph, all hashed: the ones its tensors name (external_data
+ * "location"), and Optimum's names beside it even if unnamed (model.onnx_data or model.onnx.data,
+ * large weights split into model.onnx_data_1 … _N).
  */
 export function externalDataFiles(modelFile: string): string[] {
   const dir = dirname(modelFile);
-  const stem = basename(modelFile);
-  const pattern = new RegExp(`^${escapeRegExp(stem)}(?:_data|\\.data)(?:_\\d+)?$`);
-  return readdirSync(dir)
-    .filter((f) => pattern.test(f))
-    .sort((a, b) => a.localeCompare(b, "en", { numeric: true }))
-    .map((f) => join(dir, f));
+  const pattern = new RegExp(`^${escapeRegExp(basename(modelFile))}(?:_data|\\.data)(?:_\\d+)?$`);
+  const named = externalDataLocations(modelFile).filter((f) => !f.split(/[\\/]/).includes("..") && !isAbsolute(f));
+  const files = new Set([...readdirSync(dir).filter((f) => pattern.test(f)), ...named]);
+  return [...files]
+    .map((f) => join(dir, f))
+    .filter((f) => existsSync(f))
+    .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
 }
 
 function escapeRegExp(text: string): string {
