@@ -128,7 +128,7 @@ describe("the load-time self-check of several tokens on a non-empty cache", () =
     await b.session.release();
   });
 
-  it("catches it in float16 (q4f16) and 8-bit dynamic (q8) exports too, whose own noise it tolerates", async () => {
+  it("catches it in float16-math (q4f16) and 8-bit dynamic (q8) exports too, whose own noise it tolerates", async () => {
     for (const [dtype, file] of [["q8", "model_quantized.onnx"], ["q4f16", "model_q4f16.onnx"]] as const) {
       const graph = await graphOf(broken, join(broken, "onnx", file));
       const check = await checkCacheFeeding(graph, dtype);

@@ -20,13 +20,15 @@ import { tempOnnxModel } from "./helpers/model-dir.js";
 /**
  * The optimum profile: the tiny Qwen2 spec written as a Transformers.js export (Optimum node names
  * and traced causal mask; model.onnx fp32, model_fp16.onnx, model_quantized.onnx (q8), model_q4.onnx,
- * model_q4f16.onnx).
+ * model_q4f16.onnx), all with float32 inputs and outputs as Transformers.js' quantize.py writes them
+ * (keep_io_types), and fp16 / q4f16 once more with the float16 KV cache that other exports declare in
+ * transformers.js_config.kv_cache_dtype. 4-bit weights are symmetric in blocks of 32 (quantize.py's defaults).
  * Each dtype is compared with the fp32 graph of exactly the weights it holds:
  *   fp32  vs emlab's own graph of the spec             1e-4  (same math, other op order)
- *   fp16  vs fp32                                      2e-2  (float16 weights, activations and KV cache)
+ *   fp16  vs fp32                                      2e-2  (float16 weights and activations)
  *   q8    vs fp32 of the int8 round-tripped weights    0.2   (activations quantized to uint8 per pass)
  *   q4    vs fp32 of the 4-bit round-tripped weights   1e-4  (MatMulNBits dequantizes exactly)
- *   q4f16 vs fp32 of the round trip, float16 scales    2e-2  (float16 activations and KV cache)
+ *   q4f16 vs fp32 of the round trip, float16 scales    2e-2  (float16 activations)
  * The fp32 file also agrees with llama.cpp (F32 KV cache) on the same weights within 1e-4.
  */
 const TOLERANCE: Record<OptimumDtype, number> = { fp32: 1e-4, fp16: 2e-2, q8: 0.2, q4: 1e-4, q4f16: 2e-2 };
@@ -36,6 +38,9 @@ const FEEDING_TOLERANCE: Record<OptimumDtype, number> = { fp32: 1e-4, fp16: 2e-2
 const spec = tinyQwen2Spec();
 const dirs: { dir: string; cleanup: () => void }[] = [];
 let optimum: string;
+/** fp16 and q4f16 with a float16 KV cache. */
+let optimumHalfKv: string;
+const CASES = [...OPTIMUM_DTYPES.map((dtype) => ({ dtype, kv: "f32" })), { dtype: "fp16", kv: "f16" }, { dtype: "q4f16", kv: "f16" }] as const;
 const references = new Map<OptimumDtype, string>();
 const messages = [{ role: "user" as const, content: "Tell me a story about the sea. What is 12 + 30?" }];
 
@@ -46,11 +51,12 @@ beforeAll(() => {
     return made.dir;
   };
   optimum = temp(spec, { profile: "optimum" });
+  optimumHalfKv = temp(spec, { profile: "optimum", optimum: { dtypes: ["fp16", "q4f16"], halfKvCache: "float16" } });
   references.set("fp32", temp(spec));
   references.set("fp16", references.get("fp32")!);
   references.set("q8", temp(q8ReferenceSpec(spec)));
-  references.set("q4", temp(q4ReferenceSpec(spec)));
-  references.set("q4f16", temp(q4ReferenceSpec(spec, { scaleType: "float16" })));
+  references.set("q4", temp(q4ReferenceSpec(spec, { symmetric: true })));
+  references.set("q4f16", temp(q4ReferenceSpec(spec, { symmetric: true, scaleType: "float16" })));
 });
 
 afterAll(() => {
@@ -74,27 +80,42 @@ describe("the optimum profile's files look like a Transformers.js export", () =>
     for (const op of ["Range", "Less", "Where", "Expand"]) expect(ops).toContain(op);
   });
 
-  it("keeps float32 logits, with float16 weights and KV cache in fp16 / q4f16, MatMulNBits (4 bits, blocks of 32) in q4 / q4f16, MatMulInteger in q8", () => {
+  it("keeps float32 inputs and outputs around float16 weights in fp16 / q4f16, MatMulNBits (4 bits, blocks of 32) in q4 / q4f16, MatMulInteger in q8", () => {
     const elem = (g: Record<string, Record<string, unknown>[]>, list: "input" | "output", name: string) =>
       ((g[list]!.find((v) => v.name === name)!.type as { tensor_type: { elem_type: number } }).tensor_type.elem_type);
     for (const dtype of OPTIMUM_DTYPES) {
       const g = graphOf(`model${OPTIMUM_FILE_SUFFIX[dtype]}.onnx`);
       const half = dtype === "fp16" || dtype === "q4f16";
       expect(elem(g, "output", "logits")).toBe(1);
-      expect(elem(g, "input", "past_key_values.0.key")).toBe(half ? 10 : 1);
+      expect(elem(g, "input", "past_key_values.0.key")).toBe(1);
+      expect(elem(g, "output", "present.0.key")).toBe(1);
+      expect((g.initializer ?? []).find((t) => t.name === "model.embed_tokens.weight")).toMatchObject({ data_type: half ? 10 : 1 });
       const nbits = (g.node ?? []).filter((n) => n.op_type === "MatMulNBits");
       if (dtype.startsWith("q4")) {
         expect(nbits).toHaveLength(spec.decoder.blockCount * 7 + 1);
         expect(nbits[0]).toMatchObject({ domain: "com.microsoft", name: "/model/layers.0/self_attn/q_proj/MatMulNBits" });
         const attrs = Object.fromEntries((nbits[0]!.attribute as { name: string; i: number }[]).map((a) => [a.name, a.i]));
         expect(attrs).toMatchObject({ bits: 4, block_size: 32, K: spec.decoder.embeddingLength });
-        expect(names(g.initializer)).toContain("model.layers.0.self_attn.q_proj.weight_zero_points");
+        expect(names(g.initializer)).toContain("model.layers.0.self_attn.q_proj.weight_scales");
+        expect(names(g.initializer)).not.toContain("model.layers.0.self_attn.q_proj.weight_zero_points");
       } else {
         expect(nbits).toHaveLength(0);
       }
       const integer = (g.node ?? []).filter((n) => n.op_type === "MatMulInteger" || n.op_type === "DynamicQuantizeLinear");
       expect(integer).toHaveLength(dtype === "q8" ? 2 * (spec.decoder.blockCount * 7 + 1) : 0);
     }
+  });
+
+  it("declares a float16 KV cache in config.json where the graphs take one", () => {
+    const pastType = (file: string) => {
+      const g = decodeModel(readFileSync(join(optimumHalfKv, "onnx", file))).graph as Record<string, Record<string, unknown>[]>;
+      return (g.input!.find((v) => v.name === "past_key_values.0.key")!.type as { tensor_type: { elem_type: number } }).tensor_type.elem_type;
+    };
+    expect(pastType("model_fp16.onnx")).toBe(10);
+    expect(pastType("model_q4f16.onnx")).toBe(10);
+    const config = (dir: string) => JSON.parse(readFileSync(join(dir, "config.json"), "utf8")) as Record<string, unknown>;
+    expect(config(optimumHalfKv)["transformers.js_config"]).toEqual({ kv_cache_dtype: { fp16: "float16", q4f16: "float16" } });
+    expect(config(optimum)["transformers.js_config"]).toBeUndefined();
   });
 
   it("writes the same bytes for the same spec", () => {
@@ -107,15 +128,15 @@ describe("the optimum profile's files look like a Transformers.js export", () =>
 });
 
 describe("each dtype of the optimum profile gives its reference's log-probs", () => {
-  for (const dtype of OPTIMUM_DTYPES) {
-    it(`${dtype}: within ${TOLERANCE[dtype]}`, async () => {
-      const model = await load(optimum, dtype);
+  for (const { dtype, kv } of CASES) {
+    it(`${dtype} (${kv} KV cache): within ${TOLERANCE[dtype]}`, async () => {
+      const model = await load(kv === "f16" ? optimumHalfKv : optimum, dtype);
       const reference = await load(references.get(dtype)!);
       try {
-        expect(model.settings).toMatchObject({ dtype, kvCacheType: dtype === "fp16" || dtype === "q4f16" ? "f16" : "f32", cacheFeeding: "chunked" });
+        expect(model.settings).toMatchObject({ dtype, kvCacheType: kv, cacheFeeding: "chunked" });
         const prompt = model.chatTokens(messages);
         const diff = await scoreAndNextDiff(model, reference, prompt, model.tokenize(" Once there was an old sailor."));
-        console.log(`optimum ${dtype}: max |log-prob diff| vs its reference ${diff.toExponential(2)}`);
+        console.log(`optimum ${dtype} (${kv} KV): max |log-prob diff| vs its reference ${diff.toExponential(2)}`);
         expect(diff).toBeLessThan(TOLERANCE[dtype]);
         if (dtype === "q4") {
           const effect = maxAbsDiff(await nextTokenLogprobs(model, prompt), await nextTokenLogprobs(await load(references.get("fp32")!), prompt));
@@ -130,9 +151,9 @@ describe("each dtype of the optimum profile gives its reference's log-probs", ()
 });
 
 describe("a prompt gives the same log-probs fed whole, in chunks or token by token", () => {
-  for (const dtype of OPTIMUM_DTYPES) {
-    it(`${dtype}: within ${FEEDING_TOLERANCE[dtype]}`, async () => {
-      const file = join(optimum, "onnx", `model${OPTIMUM_FILE_SUFFIX[dtype]}.onnx`);
+  for (const { dtype, kv } of CASES) {
+    it(`${dtype} (${kv} KV cache): within ${FEEDING_TOLERANCE[dtype]}`, async () => {
+      const file = join(kv === "f16" ? optimumHalfKv : optimum, "onnx", `model${OPTIMUM_FILE_SUFFIX[dtype]}.onnx`);
       const { session } = await createOrtSession(file, "cpu", 1);
       const graph = DecoderGraph.inspect(session, file);
       const prompt = [5, 80, 33, 120, 7, 64, 9, 200, 41, 3, 77, 150];
@@ -151,7 +172,7 @@ describe("a prompt gives the same log-probs fed whole, in chunks or token by tok
       let worst = 0;
       for (const chunk of [5, 1]) (await feed(chunk)).forEach((row, i) => (worst = Math.max(worst, maxAbsDiff(row, whole[i]!))));
       await session.release();
-      console.log(`optimum ${dtype}: whole vs chunks of 5 vs token by token ${worst.toExponential(2)}`);
+      console.log(`optimum ${dtype} (${kv} KV): whole vs chunks of 5 vs token by token ${worst.toExponential(2)}`);
       expect(worst).toBeLessThan(FEEDING_TOLERANCE[dtype]);
     });
   }

@@ -12,7 +12,8 @@ export interface CacheFeedingCheck {
 
 /**
  * Log-prob agreement expected between a three-token pass and 1 + 2 tokens on the cache: float16
- * caches round each stored value; 8-bit dynamic exports (q8, int8, uint8) quantize activations with
+ * math (fp16 / q4f16 exports, whatever their input and output types) and float16 caches round
+ * differently per split (2e-3 on the tiny fixture); 8-bit dynamic exports (q8, int8, uint8) quantize activations with
  * one scale per pass, so any other split of the tokens gives other numbers (0.15 on the tiny fixture).
  * A mask that ignores the past moves log-probs by whole units.
  */
@@ -20,6 +21,13 @@ export const CACHE_CHECK_TOLERANCE = { float32: 1e-3, float16: 5e-2, dynamic8Bit
 
 /** Export dtypes whose activations are quantized at run time (DynamicQuantizeLinear). */
 export const DYNAMIC_8BIT_DTYPES: readonly string[] = ["q8", "int8", "uint8"];
+/** Export dtypes with float16 math inside (Transformers.js keeps their inputs and outputs float32). */
+export const FLOAT16_MATH_DTYPES: readonly string[] = ["fp16", "q4f16"];
+
+export function cacheCheckTolerance(dtype: string, kvType: "float32" | "float16"): number {
+  if (DYNAMIC_8BIT_DTYPES.includes(dtype)) return CACHE_CHECK_TOLERANCE.dynamic8Bit;
+  return FLOAT16_MATH_DTYPES.includes(dtype) ? CACHE_CHECK_TOLERANCE.float16 : CACHE_CHECK_TOLERANCE[kvType];
+}
 
 const PROBE = [1, 2, 3];
 
@@ -47,6 +55,6 @@ export async function checkCacheFeeding(graph: DecoderGraph, dtype = "fp32"): Pr
       maxDiff = Math.max(maxDiff, Number.isNaN(diff) ? Infinity : diff);
     }
   });
-  const tolerance = DYNAMIC_8BIT_DTYPES.includes(dtype) ? CACHE_CHECK_TOLERANCE.dynamic8Bit : CACHE_CHECK_TOLERANCE[graph.kv.type];
+  const tolerance = cacheCheckTolerance(dtype, graph.kv.type);
   return { multiTokenOnCache: maxDiff <= tolerance, maxDiff, tolerance };
 }
