@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { checkCacheFeeding } from "../../src/backend/onnx/cache-feeding-check.js";
@@ -136,6 +136,14 @@ describe("the load-time self-check of several tokens on a non-empty cache", () =
       expect(check.multiTokenOnCache).toBe(false);
       await graph.session.release();
     }
+  });
+
+  it("runs on a graph that takes LoRA inputs itself (without an adapter)", async () => {
+    const dir = temp(spec, { loraModules: ["q_proj", "lm_head"] });
+    copyFileSync(join(dir, "onnx", "model_lora.onnx"), join(dir, "onnx", "model.onnx"));
+    const model = await load(dir);
+    await model.dispose();
+    expect(model.settings).toMatchObject({ cacheFeeding: "chunked" });
   });
 
   it("then feeds token by token after the first chunk, says so once, and keeps results right", async () => {

@@ -1,6 +1,7 @@
 import { logSoftmax } from "../logprobs.js";
 import type { DecoderGraph } from "./decoder-graph.js";
 import { emptyKv } from "./kv-cache.js";
+import { loraFeeds } from "./peft-adapter.js";
 
 export interface CacheFeedingCheck {
   /** Whether several tokens may be fed at once on a non-empty cache. */
@@ -40,9 +41,11 @@ const PROBE = [1, 2, 3];
  */
 export async function checkCacheFeeding(graph: DecoderGraph, dtype = "fp32"): Promise<CacheFeedingCheck> {
   const empty = emptyKv(graph.kv);
-  const whole = await graph.forward(PROBE, 1, PROBE.length, empty);
-  const first = await graph.forward(PROBE.slice(0, 1), 1, 1, empty);
-  const rest = await graph.forward(PROBE.slice(1), 1, PROBE.length - 1, first.present);
+  // A graph that takes LoRA matrices runs here without an adapter (zero matrices).
+  const feeds = graph.loraInputs.length > 0 ? loraFeeds(graph.loraInputs, []) : {};
+  const whole = await graph.forward(PROBE, 1, PROBE.length, empty, feeds);
+  const first = await graph.forward(PROBE.slice(0, 1), 1, 1, empty, feeds);
+  const rest = await graph.forward(PROBE.slice(1), 1, PROBE.length - 1, first.present, feeds);
   const vocab = whole.vocab;
   const row = (logits: Float32Array, i: number) => logSoftmax(logits.subarray(i * vocab, (i + 1) * vocab));
   const stepwise = [row(first.logits, 0), row(rest.logits, 0), row(rest.logits, 1)];
