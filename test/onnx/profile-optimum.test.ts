@@ -26,14 +26,14 @@ import { tempOnnxModel } from "./helpers/model-dir.js";
  * Each dtype is compared with the fp32 graph of exactly the weights it holds:
  *   fp32  vs emlab's own graph of the spec             1e-4  (same math, other op order)
  *   fp16  vs fp32                                      2e-2  (float16 weights and activations)
- *   q8    vs fp32 of the int8 round-tripped weights    0.2   (activations quantized to uint8 per pass)
+ *   q8, int8, uint8 vs fp32 of the 8-bit round trip   0.2   (activations quantized to uint8 per pass)
  *   q4    vs fp32 of the 4-bit round-tripped weights   1e-4  (MatMulNBits dequantizes exactly)
  *   q4f16 vs fp32 of the round trip, float16 scales    2e-2  (float16 activations)
  * The fp32 file also agrees with llama.cpp (F32 KV cache) on the same weights within 1e-4.
  */
-const TOLERANCE: Record<OptimumDtype, number> = { fp32: 1e-4, fp16: 2e-2, q8: 0.2, q4: 1e-4, q4f16: 2e-2 };
-/** Same prompt fed whole, in chunks or token by token: float32 caches 1e-4, float16 caches 2e-2, q8 0.3 (one activation scale per pass). */
-const FEEDING_TOLERANCE: Record<OptimumDtype, number> = { fp32: 1e-4, fp16: 2e-2, q8: 0.3, q4: 1e-4, q4f16: 2e-2 };
+const TOLERANCE: Record<OptimumDtype, number> = { fp32: 1e-4, fp16: 2e-2, q8: 0.2, int8: 0.2, uint8: 0.2, q4: 1e-4, q4f16: 2e-2 };
+/** Same prompt fed whole, in chunks or token by token: float32 math 1e-4, float16 math 2e-2, 8-bit dynamic 0.3 (one activation scale per pass). */
+const FEEDING_TOLERANCE: Record<OptimumDtype, number> = { fp32: 1e-4, fp16: 2e-2, q8: 0.3, int8: 0.3, uint8: 0.3, q4: 1e-4, q4f16: 2e-2 };
 
 const spec = tinyQwen2Spec();
 const dirs: { dir: string; cleanup: () => void }[] = [];
@@ -55,6 +55,8 @@ beforeAll(() => {
   references.set("fp32", temp(spec));
   references.set("fp16", references.get("fp32")!);
   references.set("q8", temp(q8ReferenceSpec(spec)));
+  references.set("int8", references.get("q8")!);
+  references.set("uint8", temp(q8ReferenceSpec(spec, { signed: false })));
   references.set("q4", temp(q4ReferenceSpec(spec, { symmetric: true })));
   references.set("q4f16", temp(q4ReferenceSpec(spec, { symmetric: true, scaleType: "float16" })));
 });
@@ -80,7 +82,7 @@ describe("the optimum profile's files look like a Transformers.js export", () =>
     for (const op of ["Range", "Less", "Where", "Expand"]) expect(ops).toContain(op);
   });
 
-  it("keeps float32 inputs and outputs around float16 weights in fp16 / q4f16, MatMulNBits (4 bits, blocks of 32) in q4 / q4f16, MatMulInteger in q8", () => {
+  it("keeps float32 inputs and outputs around float16 weights in fp16 / q4f16, MatMulNBits (4 bits, blocks of 32) in q4 / q4f16, MatMulInteger in q8 / int8 / uint8", () => {
     const elem = (g: Record<string, Record<string, unknown>[]>, list: "input" | "output", name: string) =>
       ((g[list]!.find((v) => v.name === name)!.type as { tensor_type: { elem_type: number } }).tensor_type.elem_type);
     for (const dtype of OPTIMUM_DTYPES) {
@@ -102,7 +104,7 @@ describe("the optimum profile's files look like a Transformers.js export", () =>
         expect(nbits).toHaveLength(0);
       }
       const integer = (g.node ?? []).filter((n) => n.op_type === "MatMulInteger" || n.op_type === "DynamicQuantizeLinear");
-      expect(integer).toHaveLength(dtype === "q8" ? 2 * (spec.decoder.blockCount * 7 + 1) : 0);
+      expect(integer).toHaveLength(["q8", "int8", "uint8"].includes(dtype) ? 2 * (spec.decoder.blockCount * 7 + 1) : 0);
     }
   });
 

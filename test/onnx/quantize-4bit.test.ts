@@ -68,11 +68,14 @@ describe("weight quantizers: quantize4Bit (MatMulNBits, bits 4) and quantize8Bit
     }
   }
 
-  it("quantize8Bit (q8 weights): int8 in [-127, 127], within half a step", () => {
+  it("quantize8Bit: int8 symmetric in [-127, 127], uint8 with a zero point, both within half a step", () => {
     const w = randomMatrix(16, 8, 3);
-    const q = quantize8Bit(w, 16, 8);
-    expect(Math.max(...Array.from(q.values, Math.abs))).toBe(127);
-    expect(maxAbsDiff(dequantize8Bit(q), w)).toBeLessThanOrEqual(q.scale / 2 + 1e-7);
+    const signed = quantize8Bit(w, 16, 8);
+    expect(Math.max(...Array.from(signed.values, Math.abs))).toBe(127);
+    expect(signed.zeroPoint).toBe(0);
+    const unsigned = quantize8Bit(w, 16, 8, { signed: false });
+    expect([Math.min(...unsigned.values), Math.max(...unsigned.values)]).toEqual([0, 255]);
+    for (const q of [signed, unsigned]) expect(maxAbsDiff(dequantize8Bit(q), w)).toBeLessThanOrEqual(q.scale / 2 + 1e-7);
   });
 
   it("rejects block sizes MatMulNBits does not take", () => {
