@@ -86,7 +86,7 @@ describe("the optimum profile's files look like a Transformers.js export", () =>
     const elem = (g: Record<string, Record<string, unknown>[]>, list: "input" | "output", name: string) =>
       ((g[list]!.find((v) => v.name === name)!.type as { tensor_type: { elem_type: number } }).tensor_type.elem_type);
     for (const dtype of OPTIMUM_DTYPES) {
-      const g = graphOf(`model${OPTIMUM_FILE_SUFFIX[dtype]}.onnx`);
+      const g = graphOf(`model${OPTIMUM_FILE_SUFFIX(dtype)}.onnx`);
       const half = dtype === "fp16" || dtype === "q4f16";
       expect(elem(g, "output", "logits")).toBe(1);
       expect(elem(g, "input", "past_key_values.0.key")).toBe(1);
@@ -155,7 +155,7 @@ describe("each dtype of the optimum profile gives its reference's log-probs", ()
 describe("a prompt gives the same log-probs fed whole, in chunks or token by token", () => {
   for (const { dtype, kv } of CASES) {
     it(`${dtype} (${kv} KV cache): within ${FEEDING_TOLERANCE[dtype]}`, async () => {
-      const file = join(kv === "f16" ? optimumHalfKv : optimum, "onnx", `model${OPTIMUM_FILE_SUFFIX[dtype]}.onnx`);
+      const file = join(kv === "f16" ? optimumHalfKv : optimum, "onnx", `model${OPTIMUM_FILE_SUFFIX(dtype)}.onnx`);
       const { session } = await createOrtSession(file, "cpu", 1);
       const graph = DecoderGraph.inspect(session, file);
       const prompt = [5, 80, 33, 120, 7, 64, 9, 200, 41, 3, 77, 150];
