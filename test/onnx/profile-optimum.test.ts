@@ -11,7 +11,7 @@ import { EM_SAMPLING_DEFAULTS, type LoadedModel } from "../../src/backend/types.
 import { decodeModel } from "../../src/fixtures/onnx/onnx-proto.js";
 import { OPTIMUM_DTYPES, type OptimumDtype } from "../../src/fixtures/onnx/optimum-qwen2-graph.js";
 import { OPTIMUM_FILE_SUFFIX } from "../../src/fixtures/onnx/optimum-files.js";
-import { q4ReferenceSpec, q8ReferenceSpec } from "../../src/fixtures/onnx/quantized-reference-spec.js";
+import { bnb4ReferenceSpec, q4ReferenceSpec, q8ReferenceSpec } from "../../src/fixtures/onnx/quantized-reference-spec.js";
 import { tinyQwen2Spec } from "../../src/fixtures/tiny-models.js";
 import { fixturePaths } from "../helpers/fixtures.js";
 import { maxAbsDiff, nextTokenLogprobs, scoreAndNextDiff } from "./helpers/compare.js";
@@ -29,11 +29,12 @@ import { tempOnnxModel } from "./helpers/model-dir.js";
  *   q8, int8, uint8 vs fp32 of the 8-bit round trip   0.2   (activations quantized to uint8 per pass)
  *   q4    vs fp32 of the 4-bit round-tripped weights   1e-4  (MatMulNBits dequantizes exactly)
  *   q4f16 vs fp32 of the round trip, float16 scales    2e-2  (float16 activations)
+ *   bnb4  vs fp32 of the NF4 round trip                1e-4  (MatMulBnb4 dequantizes exactly)
  * The fp32 file also agrees with llama.cpp (F32 KV cache) on the same weights within 1e-4.
  */
-const TOLERANCE: Record<OptimumDtype, number> = { fp32: 1e-4, fp16: 2e-2, q8: 0.2, int8: 0.2, uint8: 0.2, q4: 1e-4, q4f16: 2e-2 };
+const TOLERANCE: Record<OptimumDtype, number> = { fp32: 1e-4, fp16: 2e-2, q8: 0.2, int8: 0.2, uint8: 0.2, q4: 1e-4, q4f16: 2e-2, bnb4: 1e-4 };
 /** Same prompt fed whole, in chunks or token by token: float32 math 1e-4, float16 math 2e-2, 8-bit dynamic 0.3 (one activation scale per pass). */
-const FEEDING_TOLERANCE: Record<OptimumDtype, number> = { fp32: 1e-4, fp16: 2e-2, q8: 0.3, int8: 0.3, uint8: 0.3, q4: 1e-4, q4f16: 2e-2 };
+const FEEDING_TOLERANCE: Record<OptimumDtype, number> = { fp32: 1e-4, fp16: 2e-2, q8: 0.3, int8: 0.3, uint8: 0.3, q4: 1e-4, q4f16: 2e-2, bnb4: 1e-4 };
 
 const spec = tinyQwen2Spec();
 const dirs: { dir: string; cleanup: () => void }[] = [];
@@ -58,6 +59,7 @@ beforeAll(() => {
   references.set("int8", references.get("q8")!);
   references.set("uint8", temp(q8ReferenceSpec(spec, { signed: false })));
   references.set("q4", temp(q4ReferenceSpec(spec, { symmetric: true })));
+  references.set("bnb4", temp(bnb4ReferenceSpec(spec)));
   references.set("q4f16", temp(q4ReferenceSpec(spec, { symmetric: true, scaleType: "float16" })));
 });
 
@@ -82,7 +84,7 @@ describe("the optimum profile's files look like a Transformers.js export", () =>
     for (const op of ["Range", "Less", "Where", "Expand"]) expect(ops).toContain(op);
   });
 
-  it("keeps float32 inputs and outputs around float16 weights in fp16 / q4f16, MatMulNBits (4 bits, blocks of 32) in q4 / q4f16, MatMulInteger in q8 / int8 / uint8", () => {
+  it("keeps float32 inputs and outputs around float16 weights in fp16 / q4f16, MatMulNBits (4 bits, blocks of 32) in q4 / q4f16, MatMulInteger in q8 / int8 / uint8, MatMulBnb4 in bnb4", () => {
     const elem = (g: Record<string, Record<string, unknown>[]>, list: "input" | "output", name: string) =>
       ((g[list]!.find((v) => v.name === name)!.type as { tensor_type: { elem_type: number } }).tensor_type.elem_type);
     for (const dtype of OPTIMUM_DTYPES) {
@@ -105,6 +107,7 @@ describe("the optimum profile's files look like a Transformers.js export", () =>
       }
       const integer = (g.node ?? []).filter((n) => n.op_type === "MatMulInteger" || n.op_type === "DynamicQuantizeLinear");
       expect(integer).toHaveLength(["q8", "int8", "uint8"].includes(dtype) ? 2 * (spec.decoder.blockCount * 7 + 1) : 0);
+      expect((g.node ?? []).filter((n) => n.op_type === "MatMulBnb4")).toHaveLength(dtype === "bnb4" ? spec.decoder.blockCount * 7 + 1 : 0);
     }
   });
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ort } from "../../src/backend/onnx/runtime.js";
 import { GraphBuilder } from "../../src/fixtures/onnx/graph-builder.js";
 import { encodeModel, OnnxDataType } from "../../src/fixtures/onnx/onnx-proto.js";
-import { addMatMulNBits, dequantize4Bit, quantize4Bit, type Quantized4Bit } from "../../src/fixtures/onnx/quantize-4bit.js";
+import { addMatMulNBits, dequantize4Bit, quantize4Bit } from "../../src/fixtures/onnx/quantize-4bit.js";
+import { addMatMulBnb4, dequantizeBnb4, quantizeBnb4 } from "../../src/fixtures/onnx/quantize-bnb4.js";
 import { dequantize8Bit, quantize8Bit } from "../../src/fixtures/onnx/quantize-8bit.js";
 import { createRng } from "../../src/util/random.js";
 import { maxAbsDiff } from "./helpers/compare.js";
@@ -16,11 +17,12 @@ function randomMatrix(K: number, N: number, seed: number): Float32Array {
   return Float32Array.from({ length: K * N }, () => (rng() - 0.5) * 0.2);
 }
 
-async function runMatMulNBits(q: Quantized4Bit, x: Float32Array, rows: number): Promise<Float32Array> {
+/** Run a one-product graph y = x @ W (W added by `add`) on a [rows, K] input. */
+async function runGraph(add: (g: GraphBuilder) => string, x: Float32Array, rows: number, K: number, N: number): Promise<Float32Array> {
   const g = new GraphBuilder();
-  g.input("x", OnnxDataType.FLOAT, [rows, q.K]);
-  g.op("Identity", [addMatMulNBits(g, "x", "w", q, "float32")], {}, "y");
-  g.output("y", OnnxDataType.FLOAT, [rows, q.N]);
+  g.input("x", OnnxDataType.FLOAT, [rows, K]);
+  g.op("Identity", [add(g)], {}, "y");
+  g.output("y", OnnxDataType.FLOAT, [rows, N]);
   const bytes = encodeModel({
     ir_version: 8,
     graph: g.toGraph("q4"),
@@ -30,7 +32,7 @@ async function runMatMulNBits(q: Quantized4Bit, x: Float32Array, rows: number): 
     ],
   });
   const session = await ort.InferenceSession.create(bytes);
-  const out = await session.run({ x: new ort.Tensor("float32", x, [rows, q.K]) });
+  const out = await session.run({ x: new ort.Tensor("float32", x, [rows, K]) });
   await session.release();
   return out.y!.data as Float32Array;
 }
@@ -56,7 +58,7 @@ describe("weight quantizers: quantize4Bit (MatMulNBits, bits 4) and quantize8Bit
         }
         const rows = 3;
         const x = randomMatrix(rows, K, 7);
-        const y = await runMatMulNBits(q, x, rows);
+        const y = await runGraph((g) => addMatMulNBits(g, "x", "w", q, "float32"), x, rows, K, N);
         for (let r = 0; r < rows; r++) {
           for (let n = 0; n < N; n++) {
             let expected = 0;
@@ -80,5 +82,25 @@ describe("weight quantizers: quantize4Bit (MatMulNBits, bits 4) and quantize8Bit
 
   it("rejects block sizes MatMulNBits does not take", () => {
     expect(() => quantize4Bit(new Float32Array(48), 48, 1, { blockSize: 24 })).toThrow(/power of two/);
+  });
+});
+
+describe("quantizeBnb4 (MatMulBnb4, NF4)", () => {
+  it("onnxruntime multiplies by the dequantized matrix", async () => {
+    const [K, N, rows] = [64, 24, 3];
+    const w = randomMatrix(K, N, 11);
+    const q = quantizeBnb4(w, K, N, 64);
+    const deq = dequantizeBnb4(q);
+    // NF4's widest gap is between -1 and -0.696: half of it, times the block's absmax.
+    expect(maxAbsDiff(deq, w)).toBeLessThanOrEqual(0.16 * Math.max(...q.absmax));
+    const x = randomMatrix(rows, K, 12);
+    const y = await runGraph((g) => addMatMulBnb4(g, "x", "w", q), x, rows, K, N);
+    for (let r = 0; r < rows; r++) {
+      for (let n = 0; n < N; n++) {
+        let expected = 0;
+        for (let k = 0; k < K; k++) expected += x[r * K + k]! * deq[k * N + n]!;
+        expect(Math.abs(y[r * N + n]! - expected)).toBeLessThan(1e-5);
+      }
+    }
   });
 });
