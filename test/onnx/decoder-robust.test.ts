@@ -194,6 +194,13 @@ describe("model directory traits of real exports", () => {
     const split = temp(spec, { profile: "optimum", optimum: { dtypes: ["fp32"], externalDataFiles: 2 } });
     const onnx = join(split, "onnx");
     expect(externalDataLocations(join(onnx, "model.onnx")).sort()).toEqual(["model.onnx_data", "model.onnx_data_1"]);
+    // One entry at every offset around small chunk boundaries is found once.
+    const entry = Buffer.from([0x0a, 0x08, ...Buffer.from("location"), 0x12, 0x05, ...Buffer.from("x.bin")]);
+    for (let offset = 0; offset < 60; offset++) {
+      const file = join(split, `scan-${offset}.bin`);
+      writeFileSync(file, Buffer.concat([Buffer.alloc(offset, 0x55), entry, Buffer.alloc(30, 0x55)]));
+      for (const chunk of [16, 37]) expect(externalDataLocations(file, chunk)).toEqual(["x.bin"]);
+    }
     const a = await load(split);
     const b = await load(inline);
     const prompt = a.chatTokens([{ role: "user", content: "Hello there." }]);

@@ -11,26 +11,26 @@ const OVERLAP = 1024;
  * found by scanning the protobuf's bytes in chunks, so a multi-gigabyte graph is never parsed or
  * held whole. Returns names as written (relative to the graph's folder), each once, in order found.
  */
-export function externalDataLocations(modelFile: string): string[] {
+export function externalDataLocations(modelFile: string, chunkSize = CHUNK): string[] {
   const found = new Set<string>();
   const fd = openSync(modelFile, "r");
   try {
     let carry = Buffer.alloc(0);
     let position = 0;
     for (;;) {
-      const chunk = Buffer.alloc(CHUNK);
-      const read = readSync(fd, chunk, 0, CHUNK, position);
-      if (read === 0) break;
+      const chunk = Buffer.alloc(chunkSize);
+      const read = readSync(fd, chunk, 0, chunkSize, position);
       position += read;
       const window = Buffer.concat([carry, chunk.subarray(0, read)]);
+      const last = read < chunkSize;
       // Entries that start in the kept tail are read again with the next chunk.
-      const limit = Math.max(0, window.length - OVERLAP);
-      for (let at = window.indexOf(LOCATION_ENTRY); at >= 0 && (at < limit || read < CHUNK); at = window.indexOf(LOCATION_ENTRY, at + 1)) {
+      const limit = last ? window.length : Math.max(0, window.length - OVERLAP);
+      for (let at = window.indexOf(LOCATION_ENTRY); at >= 0 && at < limit; at = window.indexOf(LOCATION_ENTRY, at + 1)) {
         const name = readLengthPrefixed(window, at + LOCATION_ENTRY.length);
         if (name) found.add(name);
       }
+      if (last) break;
       carry = window.subarray(limit);
-      if (read < CHUNK) break;
     }
   } finally {
     closeSync(fd);
