@@ -1,5 +1,5 @@
 import { EmlabError } from "../../errors.js";
-import { float16ToFloat32 } from "../../util/float16.js";
+import { float16Bits, float16Values, float32Values } from "./float16-data.js";
 import type { KvShape, KvState } from "./kv-cache.js";
 import { resolveKvDims } from "./kv-dims.js";
 import { ort } from "./runtime.js";
@@ -41,7 +41,7 @@ export function logitsAt(result: ForwardResult, seqLen: number, row: number, pos
 }
 
 /** Inputs outside past_key_values.* and lora.* that forward() knows how to feed. */
-const FED_INPUTS = new Set(["input_ids", "attention_mask", "position_ids", "num_logits_to_keep"]);
+const FED_INPUTS = new Set(["input_ids", "attention_mask", "position_ids", "num_logits_to_keep", "use_cache_branch"]);
 
 const LORA_INPUT = /^lora\.(?:(\d+)\.)?([A-Za-z0-9_]+)\.(A|B)$/;
 
@@ -59,6 +59,8 @@ export class DecoderGraph {
     private readonly hasPositionIds: boolean,
     /** Shape of the graph's num_logits_to_keep input ([] or [1]); null when it has none. */
     private readonly logitsToKeepDims: number[] | null,
+    /** Merged decoders (decoder_model_merged.onnx) choose their with-cache branch by this boolean input. */
+    private readonly hasUseCacheBranch: boolean,
   ) {}
 
   /** `model` is the export directory and its config.json (for cache dimensions the graph leaves symbolic). */
@@ -90,7 +92,14 @@ export class DecoderGraph {
     refuseUnfedInputs(session.inputNames, layers, origin);
     const keep = inputs.get("num_logits_to_keep");
     const logitsToKeepDims = keep?.isTensor ? (keep.shape.length === 0 ? [] : [1]) : null;
-    return new DecoderGraph(session, { layers, kvHeads, headDim, type: first.type }, loraInputs, inputs.has("position_ids"), logitsToKeepDims);
+    return new DecoderGraph(
+      session,
+      { layers, kvHeads, headDim, type: first.type },
+      loraInputs,
+      inputs.has("position_ids"),
+      logitsToKeepDims,
+      inputs.has("use_cache_branch"),
+    );
   }
 
   /**
@@ -120,6 +129,7 @@ export class DecoderGraph {
     if (this.hasPositionIds) feeds.position_ids = new ort.Tensor("int64", positions, [batch, seqLen]);
     // Transformers' convention: 0 keeps every position.
     if (this.logitsToKeepDims) feeds.num_logits_to_keep = new ort.Tensor("int64", BigInt64Array.of(wanted === "last" ? 1n : 0n), this.logitsToKeepDims);
+    if (this.hasUseCacheBranch) feeds.use_cache_branch = new ort.Tensor("bool", Uint8Array.of(past.length > 0 ? 1 : 0), [1]);
     const dims = [batch, this.kv.kvHeads, past.length, this.kv.headDim];
     for (let i = 0; i < this.kv.layers; i++) {
       feeds[`past_key_values.${i}.key`] = new ort.Tensor(this.kv.type, past.keys[i]!, dims);
@@ -132,15 +142,15 @@ export class DecoderGraph {
     if (logitsTensor.dims[0] !== batch || rows < 1 || rows > seqLen || (wanted === "all" && rows !== seqLen)) {
       throw new Error(`the graph returned logits of shape [${logitsTensor.dims.join(", ")}] for a ${batch}×${seqLen} input (wanted ${wanted})`);
     }
-    const logits =
-      logitsTensor.type === "float16" ? float16ToFloat32(logitsTensor.data as Uint16Array) : (logitsTensor.data as Float32Array);
+    const logits = logitsTensor.type === "float16" ? float16Values(logitsTensor.data) : float32Values(logitsTensor.data);
+    const cacheData = (data: unknown) => (this.kv.type === "float16" ? float16Bits(data) : float32Values(data));
     const present: KvState = { batch, length: total, keys: [], values: [] };
     for (let i = 0; i < this.kv.layers; i++) {
       const key = out[`present.${i}.key`];
       const value = out[`present.${i}.value`];
       if (!key || !value) throw new Error(`the graph returned no present.${i}.key/value`);
-      present.keys.push(key.data as Float32Array | Uint16Array);
-      present.values.push(value.data as Float32Array | Uint16Array);
+      present.keys.push(cacheData(key.data));
+      present.values.push(cacheData(value.data));
     }
     return { logits, vocab, logitsFrom: seqLen - rows, present };
   }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { EmlabError } from "../../errors.js";
+import { externalDataLocations } from "./external-data-refs.js";
 
 /** Weight-file suffixes of the Optimum / Transformers.js layout, by dtype. */
 export const DTYPE_SUFFIX: Readonly<Record<string, string>> = Object.freeze({
@@ -18,7 +19,7 @@ export const DTYPE_SUFFIX: Readonly<Record<string, string>> = Object.freeze({
 export interface OnnxModelDir {
   dir: string;
   dtype: string;
-  /** onnx/model{suffix}.onnx */
+  /** onnx/model{suffix}.onnx, or the older onnx/decoder_model_merged{suffix}.onnx. */
   modelFile: string;
   /** onnx/model{suffix}_lora.onnx when the export has a LoRA-input graph. */
   loraModelFile: string | null;
@@ -26,6 +27,8 @@ export interface OnnxModelDir {
   generationConfig: Record<string, unknown>;
   tokenizerJson: Record<string, unknown>;
   tokenizerConfig: Record<string, unknown>;
+  /** chat_template.jinja (newer Hugging Face exports keep the template there, not in tokenizer_config.json). */
+  chatTemplateFile: string | null;
   /** Files whose bytes determine results, for the model hash. */
   hashedFiles: string[];
 }
@@ -55,21 +58,24 @@ export function readOnnxModelDir(path: string, dtype = "fp32"): OnnxModelDir {
   if (suffix === undefined) {
     throw new EmlabError(`unknown ONNX dtype '${dtype}' (choose one of ${Object.keys(DTYPE_SUFFIX).join(", ")})`);
   }
-  const modelFile = join(dir, "onnx", `model${suffix}.onnx`);
+  const onnxDir = join(dir, "onnx");
+  // Older Optimum exports ship one merged decoder (with a use_cache_branch input) instead of model*.onnx.
+  const merged = join(onnxDir, `decoder_model_merged${suffix}.onnx`);
+  const plain = join(onnxDir, `model${suffix}.onnx`);
+  const modelFile = !existsSync(plain) && existsSync(merged) ? merged : plain;
   if (!existsSync(modelFile)) {
-    const onnxDir = join(dir, "onnx");
     const files = new Set(existsSync(onnxDir) ? readdirSync(onnxDir) : []);
     const available = Object.entries(DTYPE_SUFFIX)
-      .filter(([, s]) => files.has(`model${s}.onnx`))
+      .filter(([, s]) => files.has(`model${s}.onnx`) || files.has(`decoder_model_merged${s}.onnx`))
       .map(([d]) => d);
     throw new EmlabError(
       `${modelFile}: no ${dtype} weights in this export` + (available.length ? ` (available dtypes: ${available.join(", ")})` : " (no onnx/model*.onnx files)"),
     );
   }
   const loraFile = join(dir, "onnx", `model${suffix}_lora.onnx`);
-  const files = ["config.json", "generation_config.json", "tokenizer.json", "tokenizer_config.json"].map((f) => join(dir, f));
-  // Large exports keep their weights next to the graph (model.onnx_data); they are part of the model too.
-  const externalData = [`${modelFile}_data`, `${modelFile}.data`].filter((f) => existsSync(f));
+  const jinja = join(dir, "chat_template.jinja");
+  const files = ["config.json", "generation_config.json", "tokenizer.json", "tokenizer_config.json", "chat_template.jinja"].map((f) => join(dir, f));
+  const externalData = externalDataFiles(modelFile);
   return {
     dir,
     dtype,
@@ -79,6 +85,27 @@ export function readOnnxModelDir(path: string, dtype = "fp32"): OnnxModelDir {
     generationConfig: readJson(join(dir, "generation_config.json"), false),
     tokenizerJson: readJson(join(dir, "tokenizer.json"), true),
     tokenizerConfig: readJson(join(dir, "tokenizer_config.json"), true),
+    chatTemplateFile: existsSync(jinja) ? readFileSync(jinja, "utf8") : null,
     hashedFiles: [modelFile, ...externalData, ...files.filter((f) => existsSync(f))],
   };
+}
+
+/**
+ * The external-data files of a graph, all hashed: the ones its tensors name (external_data
+ * "location"), and Optimum's names beside it even if unnamed (model.onnx_data or model.onnx.data,
+ * large weights split into model.onnx_data_1 … _N).
+ */
+export function externalDataFiles(modelFile: string): string[] {
+  const dir = dirname(modelFile);
+  const pattern = new RegExp(`^${escapeRegExp(basename(modelFile))}(?:_data|\\.data)(?:_\\d+)?$`);
+  const named = externalDataLocations(modelFile).filter((f) => !f.split(/[\\/]/).includes("..") && !isAbsolute(f));
+  const files = new Set([...readdirSync(dir).filter((f) => pattern.test(f)), ...named]);
+  return [...files]
+    .map((f) => join(dir, f))
+    .filter((f) => existsSync(f))
+    .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

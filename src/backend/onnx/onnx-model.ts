@@ -7,6 +7,7 @@ import { ChatTemplate } from "../chat-template.js";
 import { defaultLanes, defaultThreads, kvBytesPerToken } from "../engine-defaults.js";
 import type { Backend, ChatMessage, EngineSettings, LoadModelOptions, LoadedModel, ModelInfo, WeightVariant } from "../types.js";
 import { BASE_VARIANT } from "../types.js";
+import { checkCacheFeeding } from "./cache-feeding-check.js";
 import { DecoderGraph } from "./decoder-graph.js";
 import { HfTokenizer, loadTransformers } from "./hf-tokenizer.js";
 import { readOnnxModelDir, type OnnxModelDir } from "./model-dir.js";
@@ -18,8 +19,12 @@ import { createOrtSession, onnxRuntimeVersion } from "./runtime.js";
 
 const DEFAULT_CONTEXT = 4096;
 
-/** Also the KV-cache element type (fixed by the export), named as the llama backend's kvCacheType. */
-export type OnnxEngineSettings = EngineSettings & { kvCacheType: "f16" | "f32" };
+/**
+ * Also the KV-cache element type (fixed by the export), named as the llama backend's kvCacheType,
+ * and how prompts are fed on a non-empty cache: "chunked", or "token-by-token" where the load-time
+ * self-check found the graph's causal mask wrong for several tokens on a cache.
+ */
+export type OnnxEngineSettings = EngineSettings & { kvCacheType: "f16" | "f32"; cacheFeeding: "chunked" | "token-by-token" };
 /** Prompt tokens per forward pass: bounds the [tokens × vocab] logits of a long prefill. */
 const PREFILL_CHUNK = 256;
 
@@ -60,6 +65,7 @@ export class OnnxLoadedModel implements LoadedModel {
     const tokenizer = await HfTokenizer.create(files.tokenizerJson, files.tokenizerConfig, files.dir);
     const { session, device } = await createOrtSession(files.modelFile, gpu, threads);
     const graph = DecoderGraph.inspect(session, files.modelFile, files);
+    const check = await checkCacheFeeding(graph, files.dtype);
 
     const config = files.config;
     const tc = files.tokenizerConfig;
@@ -81,7 +87,7 @@ export class OnnxLoadedModel implements LoadedModel {
       name: basename(files.dir),
       vocabSize: positiveInt(config.vocab_size) ?? tokenizer.size,
       trainedContextLength: trained,
-      chatTemplate: chatTemplateSource(tc.chat_template),
+      chatTemplate: chatTemplateSource(tc.chat_template) ?? files.chatTemplateFile,
       // Qwen's tokenizer_config.json has no bos_token but config.json names one (as GGUF conversions do).
       bosTokenId: bosToken === undefined ? (tokenId(config.bos_token_id) ?? null) : (tokenizer.idOf(bosToken) ?? null),
       eosTokenIds: [...eos].sort((a, b) => a - b),
@@ -100,7 +106,14 @@ export class OnnxLoadedModel implements LoadedModel {
       ),
       dtype: files.dtype,
       kvCacheType: graph.kv.type === "float16" ? "f16" : "f32",
+      cacheFeeding: check.multiTokenOnCache ? "chunked" : "token-by-token",
     };
+    if (!check.multiTokenOnCache) {
+      process.stderr.write(
+        `${files.modelFile}: several tokens on a non-empty cache disagree with one at a time (log-prob diff ${check.maxDiff.toExponential(2)} > ${check.tolerance}); ` +
+          `feeding prompts token by token after the first chunk\n`,
+      );
+    }
     return new OnnxLoadedModel(files, graph, tokenizer, info, settings, bosToken, eosToken);
   }
 
@@ -138,6 +151,7 @@ export class OnnxLoadedModel implements LoadedModel {
         feeds: graph.loraInputs.length > 0 ? loraFeeds(graph.loraInputs, adapters, this.loraRankMax(graph)) : {},
         contextSize: s.contextSize,
         chunkSize: s.batchSize,
+        multiTokenOnCache: s.cacheFeeding === "chunked",
         parallelSequences: s.parallelSequences,
         eosTokenIds: new Set(this.info.eosTokenIds),
         decode: (ids) => this.tokenizer.decode(ids),

@@ -16,6 +16,8 @@ export interface OnnxSessionSetup {
   contextSize: number;
   /** Most tokens per forward pass while evaluating a prompt (bounds the [tokens × vocab] logits). */
   chunkSize: number;
+  /** False when the load-time check found the graph wrong for several tokens on a non-empty cache: feed those one at a time. */
+  multiTokenOnCache: boolean;
   /** Samples decoded together in one batch. */
   parallelSequences: number;
   eosTokenIds: ReadonlySet<number>;
@@ -74,14 +76,15 @@ export class OnnxSession extends SessionBase {
     // The continuation (all but its last token) in one pass from the prompt's state.
     let state = this.kv;
     const inputs = continuation.slice(0, -1);
-    for (let start = 0; start < inputs.length; start += this.setup.chunkSize) {
-      const piece = inputs.slice(start, start + this.setup.chunkSize);
+    for (let start = 0; start < inputs.length; ) {
+      const piece = inputs.slice(start, start + this.pieceSize(state.length));
       const result = await this.setup.graph.forward(piece, 1, piece.length, state, this.setup.feeds, "all");
       this.stats.evaluatedTokens += piece.length;
       state = result.present;
       for (let j = 0; j < piece.length; j++) {
         out[start + j + 1] = logSoftmax(logitsAt(result, piece.length, 0, j))[continuation[start + j + 1]!] ?? -Infinity;
       }
+      start += piece.length;
     }
     return out;
   }
@@ -120,8 +123,9 @@ export class OnnxSession extends SessionBase {
     this.tokens = [];
     this.lastLogits = null;
     let logits: Float32Array | null = null;
-    for (let start = keep; start < prompt.length; start += this.setup.chunkSize) {
-      const piece = prompt.slice(start, Math.min(prompt.length, start + this.setup.chunkSize));
+    for (let start = keep; start < prompt.length; ) {
+      const piece = prompt.slice(start, start + this.pieceSize(state.length));
+      start += piece.length;
       // Only the last position's logits are needed: graphs with num_logits_to_keep skip the rest.
       const result = await this.setup.graph.forward(piece, 1, piece.length, state, this.setup.feeds, "last");
       this.stats.evaluatedTokens += piece.length;
@@ -133,6 +137,11 @@ export class OnnxSession extends SessionBase {
     this.tokens = prompt.slice();
     this.lastLogits = logits!;
     return logits!;
+  }
+
+  /** Tokens for the next forward pass on a cache of `pastLength`. */
+  private pieceSize(pastLength: number): number {
+    return pastLength === 0 || this.setup.multiTokenOnCache ? this.setup.chunkSize : 1;
   }
 
   /** Decode a group of samples together: one batch row each, all branching off the prompt's state. */

@@ -24,8 +24,9 @@ export function summarizeOnnxDir(path: string): OnnxDirSummary {
   const onnxDir = join(path, "onnx");
   const files = new Set(existsSync(onnxDir) ? readdirSync(onnxDir) : []);
   const dtypes = Object.entries(DTYPE_SUFFIX)
-    .filter(([, suffix]) => files.has(`model${suffix}.onnx`))
-    .map(([dtype, suffix]) => ({ dtype, file: `onnx/model${suffix}.onnx`, lora: files.has(`model${suffix}_lora.onnx`) }));
+    .map(([dtype, suffix]) => ({ dtype, suffix, file: [`model${suffix}.onnx`, `decoder_model_merged${suffix}.onnx`].find((f) => files.has(f)) }))
+    .filter((d): d is { dtype: string; suffix: string; file: string } => d.file !== undefined)
+    .map(({ dtype, suffix, file }) => ({ dtype, file: `onnx/${file}`, lora: files.has(`model${suffix}_lora.onnx`) }));
   // Validates the directory the way loading does (config, tokenizer, at least one weight file).
   const dir = readOnnxModelDir(path, dtypes[0]?.dtype ?? "fp32");
   const c = dir.config;
