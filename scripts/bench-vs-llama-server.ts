@@ -47,6 +47,7 @@ const shape = values.quick
   ? { cells: 2, samples: 4, maxTokens: 16, k: [0, 4, 16], sweepQuestions: 2, sweepSamples: 4, scoreTokens: 128 }
   : { cells: 8, samples: 8, maxTokens: 32, k: [0, 16, 64], sweepQuestions: 6, sweepSamples: 8, scoreTokens: 512 };
 
+const CONTEXT = 16384;
 const root = mkdtempSync(join(tmpdir(), "emlab-bench-vs-"));
 let server: ChildProcess | undefined;
 try {
@@ -54,7 +55,8 @@ try {
   const model = values.model ?? writeFixtures(join(root, "models"), { preset: "qwen2.5-0.5b" }).preset!;
   log(`emlab vs llama-server on ${model}, ${threads} threads, CPU (${serverBin})`);
   const port = await freePort();
-  const perSlot = 8192;
+  // Tokens per lane (and per server slot): the k = 64 sweep's prompts are about 14,000 tokens long.
+  const perSlot = CONTEXT;
   server = spawn(serverBin, ["-m", model, "-t", String(threads), "-tb", String(threads), "-np", "8", "-c", String(perSlot * 8), "-fa", "off", "--host", "127.0.0.1", "--port", String(port)], { stdio: "ignore" });
   const url = `http://127.0.0.1:${port}`;
   await waitHealthy(url);
@@ -67,17 +69,21 @@ try {
   await runEmlab(generation, 1, "warm");
   await runServer(url, generation, 1);
 
-  const e1 = await runEmlab(generation, 1, "g1");
-  const s1 = await runServer(url, generation, 1);
-  const m1 = await runEmlab(managed, 1, "m1");
-  const e8 = await runEmlab(generation, 8, "g8");
-  const s8 = await runServer(url, generation, 8);
-  const m8 = await runEmlab(managed, 8, "m8");
+  // Each figure is logged as soon as it is measured (stderr with --json): a long run keeps what it got.
+  const rate = (label: string) => <T extends { tokS: number; seconds: number }>(r: T) => (log(`  ${label}: ${r.tokS.toFixed(1)} tok/s, ${r.seconds.toFixed(1)} s`), r);
+  const e1 = rate("emlab, 1 lane")(await runEmlab(generation, 1, "g1"));
+  const s1 = rate("llama-server, 1 client")(await runServer(url, generation, 1));
+  const m1 = rate("emlab engine: llama-server, 1 lane")(await runEmlab(managed, 1, "m1"));
+  const e8 = rate("emlab, 8 lanes")(await runEmlab(generation, 8, "g8"));
+  const s8 = rate("llama-server, 8 clients")(await runServer(url, generation, 8));
+  const m8 = rate("emlab engine: llama-server, 8 lanes")(await runEmlab(managed, 8, "m8"));
   const scoring = await emlabScoring(model);
   const pp = llamaBenchPp(model);
+  log(`  emlab score: ${scoring.toFixed(1)} tok/s; llama-bench pp${shape.scoreTokens}: ${pp?.toFixed(1) ?? "n/a"} tok/s`);
   const cost = await measureTokenCost(model, threads, shape.maxTokens);
-  const eSweep = await runEmlab(sweep, 8, "sweep");
-  const sSweep = await runServer(url, sweep, 8);
+  log(`  per token: ${JSON.stringify(cost)}`);
+  const eSweep = rate("emlab sweep, 8 lanes")(await runEmlab(sweep, 8, "sweep"));
+  const sSweep = rate("llama-server sweep, 8 clients")(await runServer(url, sweep, 8));
 
   const result = {
     model,
@@ -127,7 +133,7 @@ function experimentFile(name: string, model: string, o: { k: number[]; questions
     path,
     `name: ${name}
 models:
-  - { id: subject, gguf: ${JSON.stringify(model)}, context_size: 8192${o.engine ? `, engine: ${o.engine}` : ""} }
+  - { id: subject, gguf: ${JSON.stringify(model)}, context_size: ${CONTEXT}${o.engine ? `, engine: ${o.engine}` : ""} }
 variants:
   - id: risky
     icl: { dataset: ${JSON.stringify(join(SHIPPED_DATASETS_DIR, "narrow/risky-financial-advice.jsonl"))}, k: [${o.k.join(", ")}], seeds: [0] }
@@ -160,7 +166,7 @@ async function runEmlab(file: string, lanes: number, tag: string): Promise<{ tok
 /** The same prompts (token ids, rendered by emlab) to llama-server's /completion from `clients` clients. */
 async function runServer(url: string, file: string, clients: number): Promise<{ tokS: number; seconds: number }> {
   const { plan } = planExperiment(file);
-  const model = await loadModel("llama", { path: plan.models[0]!.path, gpu: "cpu", threads: 1, contextSize: 8192 });
+  const model = await loadModel("llama", { path: plan.models[0]!.path, gpu: "cpu", threads: 1, contextSize: CONTEXT });
   const jobs: { prompt: number[]; seed: number }[] = [];
   try {
     // Cells sharing a prefix in the order emlab runs them, each sample a request, as a user would script it.
