@@ -3,10 +3,12 @@
  * alone and the split is the differences between layers (milliseconds per token, 1 sequence).
  *
  *   engine      llama.cpp's own decode (`llama-bench` tg, native build), or null without it
- *   binding     node-llama-cpp: `controlledEvaluate` of one token with a T=1 draw and nothing read back
- *               (the JS round trip and the prebuilt kernels), minus engine
- *   logits      the same plus raw logits of the drawn token, the top 5 and the total weight, as emlab
- *               reads them (node-llama-cpp sorts the whole vocabulary for the top list), minus binding
+ *   binding     node-llama-cpp: `controlledEvaluate` of one token with a greedy pick and nothing read
+ *               back (the JS round trip and the prebuilt kernels), minus engine
+ *   sampler     the same with a T=1 draw from the whole distribution: node-llama-cpp turns "no top-k"
+ *               into a top-k over the whole vocabulary, which sorts it every token; minus binding
+ *   logits      the T=1 draw plus raw logits of the drawn token, the top 5 and the total weight, as
+ *               emlab reads them, minus sampler
  *   emlab       emlab's session.sample per token (trace, stop checks, log-prob arithmetic), minus logits
  */
 import { spawnSync } from "node:child_process";
@@ -19,6 +21,7 @@ export interface TokenCost {
   tokens: number;
   engine_ms: number | null;
   binding_ms: number;
+  sampler_ms: number;
   logits_ms: number;
   emlab_ms: number;
   total_ms: number;
@@ -30,14 +33,17 @@ export async function measureTokenCost(model: string, threads: number, tokens = 
   const loaded = await llama.loadModel({ modelPath: model });
   const context = await loaded.createContext({ contextSize: 1024, threads, flashAttention: false });
   const sequence = context.getSequence();
+  const greedy = () => ({ token: true, options: { temperature: 0 } }) as const;
   const draw = (t: number) => ({ token: true, options: { temperature: 1, topK: 0, topP: 1, minP: 0, seed: t + 1 } }) as const;
   const withLogits = (t: number) => ({ ...draw(t), logits: { filter: { tokens: [], includeSelected: true, includeTop: 5 } }, totalLogitWeight: true }) as const;
   let binding = 0;
+  let sampler = 0;
   let logits = 0;
   try {
     await decodeLoop(sequence, prompt, tokens, draw); // warm
     for (let rep = 0; rep < 2; rep++) {
-      binding += (await decodeLoop(sequence, prompt, tokens, draw)) / 2;
+      binding += (await decodeLoop(sequence, prompt, tokens, greedy)) / 2;
+      sampler += (await decodeLoop(sequence, prompt, tokens, draw)) / 2;
       logits += (await decodeLoop(sequence, prompt, tokens, withLogits)) / 2;
     }
   } finally {
@@ -50,7 +56,8 @@ export async function measureTokenCost(model: string, threads: number, tokens = 
     tokens,
     engine_ms: engine,
     binding_ms: binding - (engine ?? 0),
-    logits_ms: logits - binding,
+    sampler_ms: sampler - binding,
+    logits_ms: logits - sampler,
     emlab_ms: emlab - logits,
     total_ms: emlab,
   };

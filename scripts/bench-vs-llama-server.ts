@@ -17,6 +17,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -119,7 +120,7 @@ try {
     log(`| score ${shape.scoreTokens} tokens vs pp${shape.scoreTokens} (tok/s) | ${scoring.toFixed(1)} | ${pp?.toFixed(1) ?? "n/a"} | ${result.scoring_ratio?.toFixed(2) ?? "n/a"}x |`);
     log(`| in-context sweep k=${shape.k.join(",")} (wall s, lower is better) | ${eSweep.seconds.toFixed(1)} | ${sSweep.seconds.toFixed(1)} | ${result.icl_sweep_ratio.toFixed(2)}x faster |`);
     const ms = (v: number | null) => (v === null ? "n/a" : v.toFixed(1));
-    log(`per generated token (ms, 1 lane): engine ${ms(cost.engine_ms)}, node-llama-cpp binding ${ms(cost.binding_ms)}, logits read ${ms(cost.logits_ms)}, emlab JS ${ms(cost.emlab_ms)}; total ${ms(cost.total_ms)}`);
+    log(`per generated token (ms, 1 lane): engine ${ms(cost.engine_ms)}, node-llama-cpp binding ${ms(cost.binding_ms)}, its T=1 sampler ${ms(cost.sampler_ms)}, logits read ${ms(cost.logits_ms)}, emlab JS ${ms(cost.emlab_ms)}; total ${ms(cost.total_ms)}`);
     log(`prefill amplification: lanes 1 ${e1.run.prefillAmplification.toFixed(3)}, lanes 8 ${e8.run.prefillAmplification.toFixed(3)}, sweep ${eSweep.run.prefillAmplification.toFixed(3)}`);
   }
 } finally {
@@ -184,15 +185,10 @@ async function runServer(url: string, file: string, clients: number): Promise<{ 
     Array.from({ length: clients }, async () => {
       while (next < jobs.length) {
         const job = jobs[next++]!;
-        const response = await fetch(`${url}/completion`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({
-            prompt: job.prompt, n_predict: shape.maxTokens, temperature: 1, top_p: 1, top_k: 0, min_p: 0,
-            seed: job.seed, n_probs: 5, cache_prompt: true, return_tokens: true,
-          }),
-        });
-        const body = (await response.json()) as { tokens?: number[]; tokens_predicted?: number };
+        const body = (await postJson(`${url}/completion`, {
+          prompt: job.prompt, n_predict: shape.maxTokens, temperature: 1, top_p: 1, top_k: 0, min_p: 0,
+          seed: job.seed, n_probs: 5, cache_prompt: true, return_tokens: true,
+        })) as { tokens?: number[]; tokens_predicted?: number };
         generated += body.tokens_predicted ?? body.tokens?.length ?? 0;
       }
     }),
@@ -226,6 +222,28 @@ function llamaBenchPp(model: string): number | null {
   const out = spawnSync(bench, ["-m", model, "-t", String(threads), "-p", String(shape.scoreTokens), "-n", "0", "-r", "2", "-fa", "0", "-o", "json"], { encoding: "utf8" });
   const rows = JSON.parse(out.stdout || "[]") as { n_prompt: number; avg_ts: number }[];
   return rows.find((r) => r.n_prompt === shape.scoreTokens)?.avg_ts ?? null;
+}
+
+/**
+ * POST JSON with no time limit: with 8 slots each evaluating a 14,000-token prompt, the first answers
+ * take longer than fetch's 300 s header timeout.
+ */
+function postJson(url: string, body: unknown): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { method: "POST", headers: { "content-type": "application/json" } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => {
+        try {
+          resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")));
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
+    request.on("error", reject);
+    request.end(JSON.stringify(body));
+  });
 }
 
 async function waitHealthy(url: string): Promise<void> {
