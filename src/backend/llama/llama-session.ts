@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { createRng, mix32 } from "../../util/random.js";
 import { commonPrefixLength, isRawSampling, logprobFromLogit, logSoftmax } from "../logprobs.js";
 import { sampleToken, topKIndices } from "../sampler.js";
+import { evaluateWithReads, generateNextOf } from "./position-reads.js";
 import { finishSample, newTrace, SessionBase, type SampleTrace } from "../session-base.js";
 import { findStop } from "../stop-strings.js";
 import type { GeneratedSample, NextTokenQuery, NextTokenResult, SamplingParams, WeightVariant } from "../types.js";
@@ -87,7 +88,7 @@ export class LlamaSession extends SessionBase {
     const slot = this.slots[0]!;
     await this.prepare(slot, prompt);
     const ids = query.ids ?? [];
-    const next = await this.step(slot, prompt[prompt.length - 1]!, query.full ? { logits: true, totalLogitWeight: true } : readLogits(ids, query.top ?? 0));
+    const next = await this.step(slot, prompt[prompt.length - 1]!, query.full ? { logits: true, totalLogitWeight: true } : generateNextOf({ ids, top: query.top ?? 0 }));
     const logits = next.logits as Map<number, number>;
     const [, maxLogit] = logits.entries().next().value as [number, number];
     const total = next.totalLogitWeight!;
@@ -267,9 +268,7 @@ export class LlamaSession extends SessionBase {
   private async scoreOn(slot: Slot, prompt: readonly number[], continuation: readonly number[], topK: number) {
     await this.prepare(slot, prompt);
     const inputs = [prompt[prompt.length - 1]!, ...continuation.slice(0, -1)];
-    const outputs = await slot.sequence.controlledEvaluate(
-      inputs.map((token, i) => [token as Token, { generateNext: readLogits([continuation[i]!], topK) }]),
-    );
+    const outputs = await evaluateWithReads(this.model, slot.sequence, inputs, continuation.map((id) => ({ ids: [id], top: topK })));
     slot.tokens.push(...inputs);
     this.stats.evaluatedTokens += inputs.length;
     this.stats.prefillTokens += 1;
@@ -277,11 +276,10 @@ export class LlamaSession extends SessionBase {
     const topIds: number[] = [];
     const topLogprobs: number[] = [];
     outputs.forEach((output, i) => {
-      const logits = output!.next.logits as Map<number, number>;
-      const total = output!.next.totalLogitWeight!;
+      const { logits, totalLogitWeight } = output!;
       const [, maxLogit] = logits.entries().next().value as [number, number];
-      logprobs[i] = logprobFromLogit(logits.get(continuation[i]!)!, maxLogit, total);
-      pushTop(logits, maxLogit, total, topK, topIds, topLogprobs);
+      logprobs[i] = logprobFromLogit(logits.get(continuation[i]!)!, maxLogit, totalLogitWeight);
+      pushTop(logits, maxLogit, totalLogitWeight, topK, topIds, topLogprobs);
     });
     return { logprobs, topIds, topLogprobs };
   }
@@ -299,19 +297,6 @@ async function copySequence(target: LlamaContextSequence, source: LlamaContextSe
   // seq_cp adds the source's cells to the target; the target's own cells must go first.
   if (target.nextTokenIndex > 0) await target.clearHistory();
   return (await copy.call(target, source, length)) === true;
-}
-
-/**
- * Ask for the raw logits of `ids`, the `top` highest and the total logit weight at one position.
- * Normalising needs the maximum logit: with no top list asked for, a greedy draw selects the argmax
- * and `includeSelected` returns it. That matters for speed: node-llama-cpp 3.22 sorts the whole
- * vocabulary (std::sort, ~15 ms for 151,936 entries on 2 cores) whenever `includeTop` is set, where
- * the greedy argmax is one linear pass. The logits come back sorted high to low either way.
- */
-function readLogits(ids: readonly number[], top: number): GenerateNext {
-  return top > 0
-    ? { logits: { filter: { tokens: asTokens(ids), includeTop: top } }, totalLogitWeight: true }
-    : { token: true, options: { temperature: 0 }, logits: { filter: { tokens: asTokens(ids), includeSelected: true } }, totalLogitWeight: true };
 }
 
 function maxKey(map: Map<number, number>): number {
