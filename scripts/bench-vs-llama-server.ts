@@ -12,6 +12,8 @@
  * 5. where one generated token's time goes (bench-token-cost.ts)
  *
  * Usage: npm run bench -- --vs-llama-server [--model FILE] [--threads N] [--json] [--quick]
+ *          [--parts generation,managed,scoring,split,sweep] [--repeat N]
+ * (--repeat: each generation figure is the median of N interleaved repetitions)
  * (or node --import tsx scripts/bench-vs-llama-server.ts …). Without --model it writes the
  * Qwen2.5-0.5B-shaped preset (random weights, Q8_0). llama-server: scripts/llama-server.ts.
  */
@@ -40,8 +42,14 @@ const { values } = parseArgs({
     threads: { type: "string", default: "2" },
     json: { type: "boolean", default: false },
     quick: { type: "boolean", default: false },
+    parts: { type: "string", default: "generation,managed,scoring,split,sweep" },
+    repeat: { type: "string", default: "1" },
   },
 });
+const PARTS = ["generation", "managed", "scoring", "split", "sweep"];
+const parts = new Set(values.parts.split(",").map((p) => p.trim()));
+for (const part of parts) if (!PARTS.includes(part)) throw new Error(`--parts: ${part} is not one of ${PARTS.join(", ")}`);
+const repeat = Math.max(1, Number(values.repeat));
 const threads = Number(values.threads);
 const log = (line: string) => (values.json ? process.stderr : process.stdout).write(line + "\n");
 const shape = values.quick
@@ -67,62 +75,70 @@ try {
   const sweep = experimentFile("bench-icl-sweep", model, { k: shape.k, questions: QUESTIONS.slice(0, shape.sweepQuestions), samples: shape.sweepSamples });
 
   // Warm both sides once (first load, page cache), then interleave.
-  await runEmlab(generation, 1, "warm");
-  await runServer(url, generation, 1);
+  if (parts.has("generation") || parts.has("managed")) {
+    await runEmlab(generation, 1, "warm");
+    await runServer(url, generation, 1);
+  }
 
   // Each figure is logged as soon as it is measured (stderr with --json): a long run keeps what it got.
+  // With --repeat N each generation figure is the median of N interleaved repetitions: one run on a
+  // shared 2-core machine varies by ±6%.
+  const result: Record<string, unknown> = { model, threads, repeat };
+  const table: string[] = [];
   const rate = (label: string) => <T extends { tokS: number; seconds: number }>(r: T) => (log(`  ${label}: ${r.tokS.toFixed(1)} tok/s, ${r.seconds.toFixed(1)} s`), r);
-  const e1 = rate("emlab, 1 lane")(await runEmlab(generation, 1, "g1"));
-  const s1 = rate("llama-server, 1 client")(await runServer(url, generation, 1));
-  const m1 = rate("emlab engine: llama-server, 1 lane")(await runEmlab(managed, 1, "m1"));
-  const e8 = rate("emlab, 8 lanes")(await runEmlab(generation, 8, "g8"));
-  const s8 = rate("llama-server, 8 clients")(await runServer(url, generation, 8));
-  const m8 = rate("emlab engine: llama-server, 8 lanes")(await runEmlab(managed, 8, "m8"));
-  const scoring = await emlabScoring(model);
-  const pp = llamaBenchPp(model);
-  log(`  emlab score: ${scoring.toFixed(1)} tok/s; llama-bench pp${shape.scoreTokens}: ${pp?.toFixed(1) ?? "n/a"} tok/s`);
-  const cost = await measureTokenCost(model, threads, shape.maxTokens);
-  log(`  per token: ${JSON.stringify(cost)}`);
-  const eSweep = rate("emlab sweep, 8 lanes")(await runEmlab(sweep, 8, "sweep"));
-  const sSweep = rate("llama-server sweep, 8 clients")(await runServer(url, sweep, 8));
-
-  const result = {
-    model,
-    threads,
-    emlab_tok_s_lanes1: e1.tokS,
-    llama_server_tok_s_lanes1: s1.tokS,
-    generation_ratio_lanes1: e1.tokS / s1.tokS,
-    emlab_tok_s_lanes8: e8.tokS,
-    llama_server_tok_s_lanes8: s8.tokS,
-    generation_ratio_lanes8: e8.tokS / s8.tokS,
-    managed_tok_s_lanes1: m1.tokS,
-    managed_generation_ratio_lanes1: m1.tokS / s1.tokS,
-    managed_tok_s_lanes8: m8.tokS,
-    managed_generation_ratio_lanes8: m8.tokS / s8.tokS,
-    emlab_score_tok_s: scoring,
-    llama_bench_pp_tok_s: pp,
-    scoring_ratio: pp ? scoring / pp : null,
-    emlab_icl_sweep_s: eSweep.seconds,
-    llama_server_icl_sweep_s: sSweep.seconds,
-    icl_sweep_ratio: sSweep.seconds / eSweep.seconds,
-    prefill_amplification_lanes1: e1.run.prefillAmplification,
-    prefill_amplification_lanes8: e8.run.prefillAmplification,
-    prefill_amplification_icl_sweep: eSweep.run.prefillAmplification,
-    token_cost_ms: cost,
-  };
-  if (values.json) process.stdout.write(JSON.stringify(result) + "\n");
-  else {
-    log(`\n| workload | emlab | llama.cpp | ratio |\n|---|---|---|---|`);
-    log(`| generation, 1 lane (tok/s) | ${e1.tokS.toFixed(1)} | ${s1.tokS.toFixed(1)} | ${result.generation_ratio_lanes1.toFixed(2)}x |`);
-    log(`| generation, 8 lanes (tok/s) | ${e8.tokS.toFixed(1)} | ${s8.tokS.toFixed(1)} | ${result.generation_ratio_lanes8.toFixed(2)}x |`);
-    log(`| generation, 1 lane, engine: llama-server (tok/s) | ${m1.tokS.toFixed(1)} | ${s1.tokS.toFixed(1)} | ${result.managed_generation_ratio_lanes1.toFixed(2)}x |`);
-    log(`| generation, 8 lanes, engine: llama-server (tok/s) | ${m8.tokS.toFixed(1)} | ${s8.tokS.toFixed(1)} | ${result.managed_generation_ratio_lanes8.toFixed(2)}x |`);
-    log(`| score ${shape.scoreTokens} tokens vs pp${shape.scoreTokens} (tok/s) | ${scoring.toFixed(1)} | ${pp?.toFixed(1) ?? "n/a"} | ${result.scoring_ratio?.toFixed(2) ?? "n/a"}x |`);
-    log(`| in-context sweep k=${shape.k.join(",")} (wall s, lower is better) | ${eSweep.seconds.toFixed(1)} | ${sSweep.seconds.toFixed(1)} | ${result.icl_sweep_ratio.toFixed(2)}x faster |`);
-    const ms = (v: number | null) => (v === null ? "n/a" : v.toFixed(1));
-    log(`per generated token (ms, 1 lane): engine ${ms(cost.engine_ms)}, node-llama-cpp binding ${ms(cost.binding_ms)}, its T=1 sampler ${ms(cost.sampler_ms)}, logits read ${ms(cost.logits_ms)}, emlab JS ${ms(cost.emlab_ms)}; total ${ms(cost.total_ms)}`);
-    log(`prefill amplification: lanes 1 ${e1.run.prefillAmplification.toFixed(3)}, lanes 8 ${e8.run.prefillAmplification.toFixed(3)}, sweep ${eSweep.run.prefillAmplification.toFixed(3)}`);
+  for (const lanes of [1, 8]) {
+    if (!parts.has("generation") && !parts.has("managed")) break;
+    const emlab: number[] = [];
+    const peer: number[] = [];
+    const managedRates: number[] = [];
+    let amplification = 0;
+    for (let rep = 0; rep < repeat; rep++) {
+      if (parts.has("generation")) {
+        const e = rate(`emlab, ${lanes} lane${lanes > 1 ? "s" : ""}`)(await runEmlab(generation, lanes, `g${lanes}-${rep}`));
+        emlab.push(e.tokS);
+        amplification = e.run.prefillAmplification;
+      }
+      peer.push(rate(`llama-server, ${lanes} client${lanes > 1 ? "s" : ""}`)(await runServer(url, generation, lanes)).tokS);
+      if (parts.has("managed")) managedRates.push(rate(`emlab engine: llama-server, ${lanes} lane${lanes > 1 ? "s" : ""}`)(await runEmlab(managed, lanes, `m${lanes}-${rep}`)).tokS);
+    }
+    const s = median(peer);
+    result[`llama_server_tok_s_lanes${lanes}`] = s;
+    if (emlab.length > 0) {
+      Object.assign(result, { [`emlab_tok_s_lanes${lanes}`]: median(emlab), [`generation_ratio_lanes${lanes}`]: median(emlab) / s, [`prefill_amplification_lanes${lanes}`]: amplification });
+      table.push(`| generation, ${lanes} lane${lanes > 1 ? "s" : ""} (tok/s) | ${median(emlab).toFixed(1)} | ${s.toFixed(1)} | ${(median(emlab) / s).toFixed(2)}x |`);
+    }
+    if (managedRates.length > 0) {
+      Object.assign(result, { [`managed_tok_s_lanes${lanes}`]: median(managedRates), [`managed_generation_ratio_lanes${lanes}`]: median(managedRates) / s });
+      table.push(`| generation, ${lanes} lane${lanes > 1 ? "s" : ""}, engine: llama-server (tok/s) | ${median(managedRates).toFixed(1)} | ${s.toFixed(1)} | ${(median(managedRates) / s).toFixed(2)}x |`);
+    }
   }
+  if (parts.has("scoring")) {
+    const scoring = await emlabScoring(model);
+    const pp = llamaBenchPp(model);
+    log(`  emlab score: ${scoring.toFixed(1)} tok/s; llama-bench pp${shape.scoreTokens}: ${pp?.toFixed(1) ?? "n/a"} tok/s`);
+    Object.assign(result, { emlab_score_tok_s: scoring, llama_bench_pp_tok_s: pp, scoring_ratio: pp ? scoring / pp : null });
+    table.push(`| score ${shape.scoreTokens} tokens vs pp${shape.scoreTokens} (tok/s) | ${scoring.toFixed(1)} | ${pp?.toFixed(1) ?? "n/a"} | ${pp ? (scoring / pp).toFixed(2) : "n/a"}x |`);
+  }
+  if (parts.has("split")) {
+    const cost = await measureTokenCost(model, threads, shape.maxTokens);
+    log(`  per token: ${JSON.stringify(cost)}`);
+    result.token_cost_ms = cost;
+    const ms = (v: number | null) => (v === null ? "n/a" : v.toFixed(1));
+    table.push(`\nper generated token (ms, 1 lane): engine ${ms(cost.engine_ms)}, node-llama-cpp binding ${ms(cost.binding_ms)}, its T=1 sampler ${ms(cost.sampler_ms)}, logits read ${ms(cost.logits_ms)}, emlab JS ${ms(cost.emlab_ms)}; total ${ms(cost.total_ms)}`);
+  }
+  if (parts.has("sweep")) {
+    const eSweep = rate("emlab sweep, 8 lanes")(await runEmlab(sweep, 8, "sweep"));
+    const sSweep = rate("llama-server sweep, 8 clients")(await runServer(url, sweep, 8));
+    Object.assign(result, {
+      emlab_icl_sweep_s: eSweep.seconds,
+      llama_server_icl_sweep_s: sSweep.seconds,
+      icl_sweep_ratio: sSweep.seconds / eSweep.seconds,
+      prefill_amplification_icl_sweep: eSweep.run.prefillAmplification,
+    });
+    table.push(`| in-context sweep k=${shape.k.join(",")} (wall s, lower is better) | ${eSweep.seconds.toFixed(1)} | ${sSweep.seconds.toFixed(1)} | ${(sSweep.seconds / eSweep.seconds).toFixed(2)}x faster |`);
+  }
+  if (values.json) process.stdout.write(JSON.stringify(result) + "\n");
+  else log(`\n| workload | emlab | llama.cpp | ratio |\n|---|---|---|---|\n${table.join("\n")}`);
 } finally {
   server?.kill();
   rmSync(root, { recursive: true, force: true });
@@ -258,4 +274,10 @@ async function waitHealthy(url: string): Promise<void> {
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${url}: llama-server did not become healthy`);
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

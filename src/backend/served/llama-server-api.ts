@@ -82,7 +82,8 @@ export const llamaServerApi: ServedApiModule = {
     const logprobs: number[] = [];
     const top: ServedTop[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      const entry = entries[i] ?? (await entryAfter(ctx, [...prompt, ...tokens.slice(0, i)], tokens[i]!, topLogprobs));
+      const prefix = () => [...prompt, ...tokens.slice(0, i)];
+      const entry = entries[i] ?? (await ctx.withheldEntry?.(prefix(), tokens[i]!, topLogprobs)) ?? (await entryAfter(ctx, prefix(), tokens[i]!, topLogprobs));
       logprobs.push(entry.logprob);
       top.push(topOf(entry.top_logprobs ?? []));
     }
@@ -104,8 +105,8 @@ export const llamaServerApi: ServedApiModule = {
 };
 
 /** The raw log-prob of one token after `prompt`: from the top entries, else from the whole vocabulary. */
-export async function logprobOf(ctx: ServedRequestContext, prompt: readonly number[], id: number, vocabSize = Infinity): Promise<number> {
-  const top = await lookup(ctx, prompt, FIRST_LOOKUP);
+export async function logprobOf(ctx: ServedRequestContext, prompt: readonly number[], id: number, vocabSize = Infinity, first?: ServedTop): Promise<number> {
+  const top = first ?? (await lookup(ctx, prompt, FIRST_LOOKUP));
   const at = top.ids.indexOf(id);
   if (at >= 0) return top.logprobs[at]!;
   if (top.ids.length < FIRST_LOOKUP) return -Infinity;
@@ -133,7 +134,7 @@ export function alignProbabilities<E extends { id: number }>(tokens: readonly nu
 async function entryAfter(ctx: ServedRequestContext, prefix: readonly number[], id: number, topLogprobs: number) {
   const top = await lookup(ctx, prefix, Math.max(topLogprobs, FIRST_LOOKUP));
   const at = top.ids.indexOf(id);
-  const logprob = at >= 0 ? top.logprobs[at]! : await logprobOf(ctx, prefix, id);
+  const logprob = at >= 0 ? top.logprobs[at]! : await logprobOf(ctx, prefix, id, Infinity, top);
   return { logprob, top_logprobs: top.ids.map((tokenId, k) => ({ id: tokenId, logprob: top.logprobs[k]! })) };
 }
 
