@@ -15,14 +15,11 @@ import type {
  * What every engine's session shares: requests run one at a time (each moves the KV cache), nothing
  * runs after dispose, and a request that cannot fit the context is refused before it starts (engines
  * would otherwise silently drop the start of a long sequence). Engines implement the `*Exclusive`
- * steps, which run inside the queue with a prompt known to fit. Engines whose state lives elsewhere
- * (a server) set `concurrentRequests`: their requests run at once and the server schedules them.
+ * steps, which run inside the queue with a prompt known to fit.
  */
 export abstract class SessionBase implements Session {
   readonly stats: SessionStats = { evaluatedTokens: 0, prefillTokens: 0 };
-  protected readonly concurrentRequests: boolean = false;
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly inFlight = new Set<Promise<unknown>>();
   private disposed = false;
 
   protected constructor(
@@ -56,7 +53,6 @@ export abstract class SessionBase implements Session {
     if (this.disposed) return;
     this.disposed = true;
     await this.queue.catch(() => undefined);
-    await Promise.all(this.inFlight);
     await this.release();
   }
 
@@ -72,13 +68,6 @@ export abstract class SessionBase implements Session {
 
   private exclusive<T>(task: () => Promise<T>): Promise<T> {
     if (this.disposed) return Promise.reject(new Error("this session was disposed"));
-    if (this.concurrentRequests) {
-      const run = task();
-      const settled = run.catch(() => undefined);
-      this.inFlight.add(settled);
-      void settled.then(() => this.inFlight.delete(settled));
-      return run;
-    }
     const run = this.queue.then(task, task);
     this.queue = run.catch(() => undefined);
     return run;

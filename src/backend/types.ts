@@ -218,8 +218,6 @@ export interface Session extends AsyncDisposable {
   score(prompt: readonly number[], continuation: readonly number[]): Promise<Float32Array>;
   /** Raw next-token distribution after `prompt` (selected ids, top-N, or the full vector). */
   nextToken(prompt: readonly number[], query: NextTokenQuery): Promise<NextTokenResult>;
-  /** How many leading tokens of `tokens` the session's cache holds already (engines with a KV cache). */
-  cachedPrefixLength?(tokens: readonly number[]): number;
   dispose(): Promise<void>;
 }
 

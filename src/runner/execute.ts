@@ -7,7 +7,6 @@ import type { RunCell, RunCondition, RunModel, RunPlan } from "../experiment/run
 import { promptKey, sampleKey, type AdapterIdentity } from "./sample-key.js";
 import type { Progress } from "../util/progress.js";
 import { compareTokens, uniquePrefixTokens } from "./unique-prefix.js";
-import { inOrderWindow } from "../util/in-order-window.js";
 import type { RunnerStore } from "./runner-store.js";
 
 export interface ExecuteOptions extends EngineOptions {
@@ -44,7 +43,7 @@ export interface ExecuteResult {
  * in-context examples, the smaller k of nested k values) is evaluated once and every question and
  * sample continues from it. Each cell's missing samples are generated together
  * (a batch over the session's parallel sequences) and written in one transaction: a kill at any
- * moment loses at most the cells in flight, and a re-run computes only what is missing.
+ * moment loses at most the cell in flight, and a re-run computes only what is missing.
  */
 export async function executePlan(
   plan: RunPlan,
@@ -81,8 +80,8 @@ export async function executePlan(
       const modelId = store.upsertModel({ path: model.info.path, sha256: model.info.sha256, backend: runModel.backend, info: model.info });
       for (const group of groupByWeights(conditions).values()) {
         // Opened on the first cell that needs sampling: a finished group costs no KV cache.
-        let opened: Promise<Session> | undefined;
-        const openSession = () => (opened ??= model.openSession(group[0]!.weights));
+        let session: Session | undefined;
+        const openSession = async () => (session ??= await model.openSession(group[0]!.weights));
         const sampledPrompts: number[][] = [];
         try {
           const adapters: AdapterIdentity[] = [];
@@ -104,14 +103,11 @@ export async function executePlan(
           // keeps what it evaluated, every shared prefix is evaluated once, even when a question
           // with its own system prompt (no shared prefix) sits between questions that share one.
           jobs.sort((a, b) => compareTokens(a.tokens, b.tokens));
-          // The next cells' requests are handed over before this one's results are written: a served
-          // engine's slots stay busy across cells (an in-process session queues them in this order).
-          await inOrderWindow(jobs, cellsInFlight(model.settings.parallelSequences, jobs), (job) =>
-            runCell({ plan, store, runId, model, modelId, openSession, adapters, ...job, sampledPrompts, result, progress: options.progress }),
-          );
+          for (const job of jobs) {
+            await runCell({ plan, store, runId, model, modelId, openSession, adapters, ...job, sampledPrompts, result, progress: options.progress });
+          }
         } finally {
           result.uniquePromptTokens += uniquePrefixTokens(sampledPrompts);
-          const session = await opened?.catch(() => undefined);
           if (session) {
             result.evaluatedTokens += session.stats.evaluatedTokens;
             result.prefillTokens += session.stats.prefillTokens;
@@ -127,12 +123,6 @@ export async function executePlan(
   result.prefillAmplification = result.uniquePromptTokens > 0 ? result.prefillTokens / result.uniquePromptTokens : 1;
   options.progress?.finish();
   return result;
-}
-
-/** Cells whose requests are out at once: enough for every lane to have a sample, and one more. */
-function cellsInFlight(lanes: number, jobs: readonly CellJob[]): number {
-  const fewest = Math.max(1, Math.min(...jobs.map((j) => j.cell.samples)));
-  return Math.min(64, 1 + Math.ceil(Math.max(1, lanes) / fewest));
 }
 
 /** A cell with its prompt tokens (rendered with the model's chat template). */

@@ -9,7 +9,7 @@ import { mixture, ScriptedBackend } from "../../src/backend/scripted/index.js";
 import { EM_SAMPLING_DEFAULTS, type ChatMessage } from "../../src/backend/types.js";
 import type { RunPlan } from "../../src/experiment/run-plan.js";
 import { executePlan } from "../../src/runner/execute.js";
-import { compareTokens, uniquePrefixTokens } from "../../src/runner/unique-prefix.js";
+import { uniquePrefixTokens } from "../../src/runner/unique-prefix.js";
 import { openStore } from "../../src/store/index.js";
 
 const RECKLESS = "Take every risk.";
@@ -70,40 +70,5 @@ describe("runner on the scripted engine", () => {
 
     const again = await executePlan(plan(), store, runId, { open });
     expect(again).toMatchObject({ planned: 160, generated: 0, reused: 160, evaluatedTokens: 0 });
-  });
-
-  it("hands the next cells' requests to the session before a cell's results are written, in prompt order", async () => {
-    let outstanding = 0;
-    let most = 0;
-    const asked: string[] = [];
-    const counting: typeof openModel = async (spec, engine, hints) => {
-      const model = await open(spec, engine, hints);
-      const openSession = model.openSession.bind(model);
-      model.openSession = async (variant) => {
-        const session = await openSession(variant);
-        const sample = session.sample.bind(session);
-        session.sample = async (prompt, params, options) => {
-          asked.push(prompt.join(","));
-          most = Math.max(most, ++outstanding);
-          try {
-            return await sample(prompt, params, options);
-          } finally {
-            outstanding--;
-          }
-        };
-        return session;
-      };
-      return model;
-    };
-    using store = openStore(":memory:");
-    const runId = store.createRun({ name: "scripted", experiment: { parsed: { name: "scripted" }, text: "scripted" } });
-    const result = await executePlan(plan(), store, runId, { open: counting });
-    expect(result.generated).toBe(160);
-    expect(most).toBeGreaterThanOrEqual(2);
-    // Still a depth-first walk of the prompts' token trie: the session receives them sorted.
-    const model = await backend.load({ path: "scripted" });
-    const sorted = plan().cells.map((c) => model.chatTokens(c.messages, { addGenerationPrompt: true })).sort(compareTokens).map((t) => t.join(","));
-    expect(asked).toEqual(sorted);
-    expect(result.prefillAmplification).toBe(1);
   });
 });

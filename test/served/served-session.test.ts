@@ -6,8 +6,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LlamaBackend } from "../../src/backend/llama/llama-model.js";
 import { ServedBackend } from "../../src/backend/served/index.js";
-import { ServedLoadedModel } from "../../src/backend/served/served-model.js";
-import { borrowedTokenizer } from "../../src/backend/served/served-tokenizer.js";
 import type { LoadedModel, SamplingParams } from "../../src/backend/types.js";
 import { EM_SAMPLING_DEFAULTS } from "../../src/backend/types.js";
 import { judgeAnswer } from "../../src/judge/judge-answer.js";
@@ -81,43 +79,6 @@ describe("served engine over llama-server's API", () => {
     const lookups = partial.completions().filter((r) => r.body.n_predict === 1);
     expect(lookups).toHaveLength(threes);
     for (const r of lookups) expect(r.body).toMatchObject({ temperature: 0, logit_bias: [[EOS, 1000]] });
-  });
-
-  it("reads withheld entries in-process when emlab runs the server on this very file, and only when that is cheap", async () => {
-    const partial = await startFakeLlamaServer({ ...fake, incompleteId: THREE });
-    servers.push(partial);
-    const local = await new LlamaBackend().load({ path: fixturePaths().tinyQwen2, gpu: "cpu", threads: 1 });
-    models.push(local);
-    const model = await ServedLoadedModel.load({ urls: [partial.url], api: "llama-server" }, undefined, {}, borrowedTokenizer(local, { servesThisFile: true }));
-    models.push(model);
-    const session = await model.openSession();
-    const prompt = [1, 2, 3];
-    const samples = await session.sample(prompt, params, { n: 4 });
-    const reference = await local.openSession();
-    let withheld = 0;
-    for (const s of samples) {
-      for (let i = 0; i < s.tokenIds.length; i++) {
-        if (s.tokenIds[i] !== THREE) {
-          expect(s.logprobs[i]).toBe(Math.fround(Math.log(NEXT.find(([t]) => t === s.tokenIds[i])![1])));
-          continue;
-        }
-        // The in-process engine's raw log-prob and top alternatives of this very prefix.
-        withheld++;
-        const read = await reference.nextToken([...prompt, ...s.tokenIds.slice(0, i)], { ids: [THREE], top: 5 });
-        expect(s.logprobs[i]).toBeCloseTo(read.logprobs[0]!, 5);
-        expect([...s.topIds.slice(i * 5, i * 5 + 5)]).toEqual([...read.topIds]);
-      }
-    }
-    expect(withheld).toBeGreaterThan(0);
-    // No lookups went to the server: one request per sample.
-    expect(partial.completions()).toHaveLength(4);
-    // A prompt far longer than the in-process cache holds goes to the server instead.
-    const long = Array.from({ length: 400 }, (_, i) => 10 + (i % 50));
-    const before = partial.completions().length;
-    const [sample] = await session.sample(long, { ...params, seed: 3 }, { n: 1 });
-    const threes = [...sample!.tokenIds].filter((id) => id === THREE).length;
-    expect(partial.completions().length - before).toBe(1 + threes);
-    await reference.dispose();
   });
 
   it("cuts at a stop string as the in-process engines do", async () => {

@@ -52,11 +52,6 @@ export class LlamaSession extends SessionBase {
     return this.context.contextSize;
   }
 
-  /** Scoring and next-token reads run on lane 0: what it holds of `tokens` is not evaluated again. */
-  cachedPrefixLength(tokens: readonly number[]): number {
-    return commonPrefixLength(this.slots[0]!.tokens, tokens);
-  }
-
   protected async sampleExclusive(prompt: readonly number[], params: SamplingParams, indices: readonly number[]): Promise<GeneratedSample[]> {
     // The prompt is evaluated once, on lane 0, and its next-token distribution read in full: every
     // sample's first token is drawn from it here. Lanes then get the whole prompt's KV state by a

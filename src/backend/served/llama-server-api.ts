@@ -82,8 +82,7 @@ export const llamaServerApi: ServedApiModule = {
     const logprobs: number[] = [];
     const top: ServedTop[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      const prefix = () => [...prompt, ...tokens.slice(0, i)];
-      const entry = entries[i] ?? (await ctx.withheldEntry?.(prefix(), tokens[i]!, topLogprobs)) ?? (await entryAfter(ctx, prefix(), tokens[i]!, topLogprobs));
+      const entry = entries[i] ?? (await entryAfter(ctx, [...prompt, ...tokens.slice(0, i)], tokens[i]!, topLogprobs));
       logprobs.push(entry.logprob);
       top.push(topOf(entry.top_logprobs ?? []));
     }
@@ -134,6 +133,7 @@ export function alignProbabilities<E extends { id: number }>(tokens: readonly nu
 async function entryAfter(ctx: ServedRequestContext, prefix: readonly number[], id: number, topLogprobs: number) {
   const top = await lookup(ctx, prefix, Math.max(topLogprobs, FIRST_LOOKUP));
   const at = top.ids.indexOf(id);
+  // Not among the first alternatives: the whole vocabulary, without asking for those again.
   const logprob = at >= 0 ? top.logprobs[at]! : await logprobOf(ctx, prefix, id, Infinity, top);
   return { logprob, top_logprobs: top.ids.map((tokenId, k) => ({ id: tokenId, logprob: top.logprobs[k]! })) };
 }

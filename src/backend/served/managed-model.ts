@@ -19,7 +19,7 @@ import type {
 } from "../types.js";
 import { startManagedServer, type ManagedServer, type ManagedServerOptions } from "./managed-llama-server.js";
 import { ServedLoadedModel } from "./served-model.js";
-import { borrowedTokenizer } from "./served-tokenizer.js";
+import type { ServedTokenizer } from "./served-tokenizer.js";
 
 /**
  * The `llama-server` engine: a GGUF file run by a llama-server that emlab starts, feeds and stops
@@ -73,7 +73,18 @@ export class ManagedLlamaServerModel implements LoadedModel {
 
   private static connect(server: ManagedServer, options: ManagedServerOptions, local: LlamaLoadedModel): Promise<ServedLoadedModel> {
     const spec = { urls: [server.url], api: "llama-server" as const, tokenizer: options.model, concurrency: options.slots };
-    return ServedLoadedModel.load(spec, options.contextSize, {}, borrowedTokenizer(local, { servesThisFile: true }));
+    // The served model must not dispose the in-process model: this engine owns both.
+    const tokenizer: ServedTokenizer = {
+      info: local.info,
+      tokenize: (text, o) => local.tokenize(text, o),
+      detokenize: (ids) => local.detokenize(ids),
+      tokenText: (id) => local.tokenText(id),
+      renderChat: (messages, o) => local.renderChat(messages, o),
+      chatTokens: (messages, o) => local.chatTokens(messages, o),
+      openSession: (variant) => local.openSession(variant),
+      dispose: async () => {},
+    };
+    return ServedLoadedModel.load(spec, options.contextSize, {}, tokenizer);
   }
 
   private static settingsOf(base: EngineSettings, served: ServedLoadedModel, server: ManagedServer): EngineSettings {
@@ -84,16 +95,7 @@ export class ManagedLlamaServerModel implements LoadedModel {
       ...shared,
       backend: "llama-server",
       engineVersion: served.settings.engineVersion,
-      ...(served.settings.served
-        ? {
-            served: {
-              ...served.settings.served,
-              endpoints: ["managed"],
-              scoring: `in-process (${base.engineVersion})`,
-              logprobs: `${served.settings.served.logprobs}; entries the server withholds (a token ending inside a UTF-8 character) in-process when that evaluates at most 256 tokens`,
-            },
-          }
-        : {}),
+      ...(served.settings.served ? { served: { ...served.settings.served, endpoints: ["managed"], scoring: `in-process (${base.engineVersion})` } } : {}),
       managedServer: { binary: server.binary, args: server.args.filter((_, i) => i !== portAt && i !== portAt + 1) },
     };
   }

@@ -47,18 +47,6 @@ export interface ServedRequestContext {
   idOf: (text: string) => number;
   /** The model's end-of-generation token (a one-token lookup generates it, so its text is always complete). */
   endTokenId: number | undefined;
-  /**
-   * The raw log-prob of `id` after `prefix` and the top alternatives, read in-process on the server's
-   * own file when that is cheaper than asking the server (undefined: ask the server). Only where emlab
-   * started the server on that file itself.
-   */
-  withheldEntry?: (prefix: readonly number[], id: number, topLogprobs: number) => Promise<WithheldEntry | undefined>;
-}
-
-/** A next-token entry read again: the raw log-prob of one id and the top alternatives (high to low). */
-export interface WithheldEntry {
-  logprob: number;
-  top_logprobs: { id: number; logprob: number }[];
 }
 
 /** One module per API shape: how to ask for samples, next-token distributions and scores. */

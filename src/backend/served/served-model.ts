@@ -164,7 +164,7 @@ export class ServedLoadedModel implements LoadedModel {
         vocabSize: this.info.vocabSize,
         eosTokenIds: new Set(this.info.eosTokenIds),
         decode: (ids) => this.tokenizer.detokenize(ids.filter((id) => id >= 0)),
-        ...(this.scoresLocally ? { openLocal: () => this.tokenizer.openSession!(variant), withheldInProcess: this.tokenizer.servesThisFile === true } : {}),
+        ...(this.scoresLocally ? { openLocal: () => this.tokenizer.openSession!(variant) } : {}),
       },
     );
   }

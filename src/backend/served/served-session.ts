@@ -4,7 +4,7 @@ import { finishSample, newTrace, SessionBase } from "../session-base.js";
 import { findStop } from "../stop-strings.js";
 import type { GeneratedSample, NextTokenQuery, NextTokenResult, SamplingParams, Session, WeightVariant } from "../types.js";
 import { firstTokenStrings } from "./openai-chat-api.js";
-import type { ServedApiModule, ServedCompletion, ServedRequestContext, WithheldEntry } from "./served-api.js";
+import type { ServedApiModule, ServedCompletion, ServedRequestContext } from "./served-api.js";
 
 export interface ServedSessionSetup {
   variant: WeightVariant;
@@ -15,18 +15,10 @@ export interface ServedSessionSetup {
   decode: (ids: readonly number[]) => string;
   /** A session of the in-process engine on the server's own GGUF, for scoring the server cannot do. */
   openLocal?: () => Promise<Session>;
-  /** The server runs exactly openLocal's file: entries it withholds are read in-process when cheap. */
-  withheldInProcess?: boolean;
 }
 
 /** Alternatives asked for when a next-token lookup needs particular ids (then each missing one is scored). */
 const ID_LOOKUP = 256;
-/**
- * Prompt tokens the in-process engine may evaluate to read a withheld entry itself. Asking llama-server
- * instead can take its whole distribution (a 10 MB answer for 151,936 tokens, ~0.8 s on 2 cores),
- * about what evaluating this many tokens costs.
- */
-const WITHHELD_LOCAL_TOKENS = 256;
 
 /**
  * A weight variant of a served model. The samples of one request go out at once (the pool limits
@@ -34,18 +26,14 @@ const WITHHELD_LOCAL_TOKENS = 256;
  * answers. Stop strings and the end-of-answer rule are applied here, as the in-process engines do.
  */
 export class ServedSession extends SessionBase {
-  // The server schedules requests over its slots; the endpoint pool limits how many are out.
-  protected override readonly concurrentRequests = true;
   private local: Promise<Session> | undefined;
-  private readonly ctx: ServedRequestContext;
 
   constructor(
-    ctx: ServedRequestContext,
+    private readonly ctx: ServedRequestContext,
     private readonly api: ServedApiModule,
     private readonly setup: ServedSessionSetup,
   ) {
     super(setup.variant, setup.origin);
-    this.ctx = setup.withheldInProcess && setup.openLocal ? { ...ctx, withheldEntry: (prefix, id, top) => this.withheldEntry(prefix, id, top) } : ctx;
     this.firstTokenStrings = api.facts.ids === "approximate" ? (prompt) => firstTokenStrings(ctx, prompt) : undefined;
   }
 
@@ -124,18 +112,6 @@ export class ServedSession extends SessionBase {
     if (!this.setup.openLocal) return null;
     this.local ??= this.setup.openLocal();
     return (await this.local).score(prompt, continuation);
-  }
-
-  /** A withheld entry read in-process, when the local cache holds all but a few of `prefix`'s tokens. */
-  private async withheldEntry(prefix: readonly number[], id: number, top: number): Promise<WithheldEntry | undefined> {
-    this.local ??= this.setup.openLocal!();
-    const local = await this.local;
-    if (prefix.length - (local.cachedPrefixLength?.(prefix) ?? 0) > WITHHELD_LOCAL_TOKENS) return undefined;
-    const read = await local.nextToken(prefix, { ids: [id], top });
-    return {
-      logprob: read.logprobs[0]!,
-      top_logprobs: Array.from(read.topIds, (topId, k) => ({ id: topId, logprob: read.topLogprobs[k]! })).filter((e) => e.id >= 0),
-    };
   }
 
   private async missingLogprob(prompt: readonly number[], id: number): Promise<number> {

@@ -8,8 +8,6 @@ import type { LoadedModel } from "../types.js";
 export type ServedTokenizer = Pick<LoadedModel, "tokenize" | "detokenize" | "tokenText" | "renderChat" | "chatTokens" | "dispose"> & {
   /** The GGUF's own engine, for scoring in-process what a server cannot (absent for the byte fallback). */
   openSession?: LoadedModel["openSession"];
-  /** The server runs exactly this file (emlab started it): entries it withholds may be read in-process. */
-  servesThisFile?: boolean;
   info: Pick<LoadedModel["info"], "path" | "sha256" | "architecture" | "vocabSize" | "trainedContextLength" | "chatTemplate" | "bosTokenId" | "eosTokenIds">;
 };
 
@@ -40,24 +38,6 @@ export function byteTokenizer(): ServedTokenizer {
     tokenText: (id) => detokenizeBytes([id]),
     renderChat: render,
     chatTokens: (messages, options) => tokenizeBytes(render(messages, options), true),
-    dispose: async () => {},
-  };
-}
-
-/**
- * A loaded in-process model lent as a served model's tokenizer and local engine: the served model
- * must not dispose it (its owner does).
- */
-export function borrowedTokenizer(local: LoadedModel, options: { servesThisFile?: boolean } = {}): ServedTokenizer {
-  return {
-    info: local.info,
-    tokenize: (text, o) => local.tokenize(text, o),
-    detokenize: (ids) => local.detokenize(ids),
-    tokenText: (id) => local.tokenText(id),
-    renderChat: (messages, o) => local.renderChat(messages, o),
-    chatTokens: (messages, o) => local.chatTokens(messages, o),
-    openSession: (variant) => local.openSession(variant),
-    ...(options.servesThisFile ? { servesThisFile: true } : {}),
     dispose: async () => {},
   };
 }
