@@ -82,7 +82,7 @@ try {
 
   // Each figure is logged as soon as it is measured (stderr with --json): a long run keeps what it got.
   // With --repeat N each generation figure is the median of N interleaved repetitions: one run on a
-  // shared 2-core machine varies by ±6%.
+  // shared 2-core machine varies by 10-20%.
   const result: Record<string, unknown> = { model, threads, repeat };
   const table: string[] = [];
   const rate = (label: string) => <T extends { tokS: number; seconds: number }>(r: T) => (log(`  ${label}: ${r.tokS.toFixed(1)} tok/s, ${r.seconds.toFixed(1)} s`), r);
