@@ -1,8 +1,8 @@
 /**
  * Where the llama.cpp tools emlab runs beside itself live: llama-server (the managed engine, tests,
  * benchmarks) and llama-bench, built from the exact llama.cpp source node-llama-cpp ships (its git
- * bundle) into ~/.cache/emlab/llama-server/<commit>/bin, or llama-server from EMLAB_LLAMA_SERVER.
- * scripts/llama-server.ts builds them.
+ * bundle) with emlab's patches into ~/.cache/emlab/llama-server/<commit>-<patches>/bin, or llama-server
+ * from EMLAB_LLAMA_SERVER. scripts/llama-server.ts builds them.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -26,9 +26,17 @@ export function bundledLlamaCommit(): string {
   return commit;
 }
 
+/**
+ * The patches emlab applies to that source (scripts/llama-server-patches/), named by the first hex digits
+ * of their SHA-256 (see llamaPatchesDigest): a changed patch is a different build, in a different folder.
+ * The one patch keeps the probabilities of tokens whose text ends inside a UTF-8 character in the
+ * response (stock llama-server drops them); it changes no computation.
+ */
+export const LLAMA_PATCHES_ID = "776afaceab72";
+
 export function llamaBuildDir(commit = bundledLlamaCommit()): string {
   const cache = process.env.EMLAB_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "emlab");
-  return join(cache, "llama-server", commit);
+  return join(cache, "llama-server", `${commit}-${LLAMA_PATCHES_ID}`);
 }
 
 /** Path of a llama.cpp tool (llama-server, llama-bench…) if built, else null. */
