@@ -5,14 +5,18 @@
  *   engine      llama.cpp's own decode (`llama-bench` tg, native build), or null without it
  *   binding     node-llama-cpp: `controlledEvaluate` of one token with a greedy pick and nothing read
  *               back (the JS round trip and the prebuilt kernels), minus engine
- *   sampler     the same with a T=1 draw from the whole distribution: node-llama-cpp turns "no top-k"
- *               into a top-k over the whole vocabulary, which sorts it every token; minus binding
- *   logits      the T=1 draw plus raw logits of the drawn token, the top 5 and the total weight, as
- *               emlab reads them, minus sampler
- *   emlab       emlab's session.sample per token (trace, stop checks, log-prob arithmetic), minus logits
+ *   sampler     the same with a T=1 draw from the whole distribution through node-llama-cpp's public
+ *               API: it turns "no top-k" into a top-k over the whole vocabulary, which sorts it every
+ *               token; minus binding (emlab no longer takes this path: see raw_draw)
+ *   logits      that public T=1 draw plus raw logits of the drawn token, the top 5 and the total
+ *               weight, minus sampler
+ *   raw_draw    emlab's draw (src/backend/llama/raw-draw.ts): the same T=1 draw and reads without the
+ *               sorts, minus binding
+ *   emlab       emlab's session.sample per token (trace, stop checks, log-prob arithmetic), minus raw_draw
  */
 import { spawnSync } from "node:child_process";
-import { getLlama, type LlamaContextSequence, type Token } from "node-llama-cpp";
+import { getLlama, type LlamaContextSequence, type LlamaModel, type Token } from "node-llama-cpp";
+import { RawDraw } from "../src/backend/llama/raw-draw.js";
 import { loadModel } from "../src/backend/open.js";
 import { EM_SAMPLING_DEFAULTS } from "../src/backend/types.js";
 import { findLlamaTool } from "./llama-server.js";
@@ -23,6 +27,7 @@ export interface TokenCost {
   binding_ms: number;
   sampler_ms: number;
   logits_ms: number;
+  raw_draw_ms: number;
   emlab_ms: number;
   total_ms: number;
 }
@@ -39,12 +44,14 @@ export async function measureTokenCost(model: string, threads: number, tokens = 
   let binding = 0;
   let sampler = 0;
   let logits = 0;
+  let rawDraw = 0;
   try {
     await decodeLoop(sequence, prompt, tokens, draw); // warm
     for (let rep = 0; rep < 2; rep++) {
       binding += (await decodeLoop(sequence, prompt, tokens, greedy)) / 2;
       sampler += (await decodeLoop(sequence, prompt, tokens, draw)) / 2;
       logits += (await decodeLoop(sequence, prompt, tokens, withLogits)) / 2;
+      rawDraw += (await rawDrawLoop(loaded, sequence, prompt, tokens)) / 2;
     }
   } finally {
     await context.dispose();
@@ -58,7 +65,8 @@ export async function measureTokenCost(model: string, threads: number, tokens = 
     binding_ms: binding - (engine ?? 0),
     sampler_ms: sampler - binding,
     logits_ms: logits - sampler,
-    emlab_ms: emlab - logits,
+    raw_draw_ms: rawDraw - binding,
+    emlab_ms: emlab - rawDraw,
     total_ms: emlab,
   };
 }
@@ -72,6 +80,22 @@ async function decodeLoop(sequence: LlamaContextSequence, prompt: number[], toke
   for (let t = 0; t < tokens; t++) {
     const [out] = await sequence.controlledEvaluate([[input, { generateNext: next(t) }]]);
     input = (out?.next.token ?? 1000) as Token;
+  }
+  return (performance.now() - started) / tokens;
+}
+
+/** ms per token of emlab's raw draw loop (T=1, the drawn token's log-prob and the top 5). */
+async function rawDrawLoop(model: LlamaModel, sequence: LlamaContextSequence, prompt: number[], tokens: number): Promise<number> {
+  await sequence.clearHistory();
+  await sequence.controlledEvaluate(prompt.slice(0, -1) as Token[]);
+  const drawer = RawDraw.open(model, sequence, 5);
+  if (!drawer) throw new Error("node-llama-cpp lacks the internals of emlab's raw draw");
+  let input = prompt[prompt.length - 1]!;
+  const started = performance.now();
+  try {
+    for (let t = 0; t < tokens; t++) input = (await drawer.step(input, t + 1)).token;
+  } finally {
+    drawer.dispose();
   }
   return (performance.now() - started) / tokens;
 }

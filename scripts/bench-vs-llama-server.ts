@@ -124,7 +124,7 @@ try {
     log(`  per token: ${JSON.stringify(cost)}`);
     result.token_cost_ms = cost;
     const ms = (v: number | null) => (v === null ? "n/a" : v.toFixed(1));
-    table.push(`\nper generated token (ms, 1 lane): engine ${ms(cost.engine_ms)}, node-llama-cpp binding ${ms(cost.binding_ms)}, its T=1 sampler ${ms(cost.sampler_ms)}, logits read ${ms(cost.logits_ms)}, emlab JS ${ms(cost.emlab_ms)}; total ${ms(cost.total_ms)}`);
+    table.push(`\nper generated token (ms, 1 lane): engine ${ms(cost.engine_ms)}, node-llama-cpp binding ${ms(cost.binding_ms)}, its public T=1 sampler ${ms(cost.sampler_ms)} and logits read ${ms(cost.logits_ms)} (not on emlab's path), emlab's raw draw and reads ${ms(cost.raw_draw_ms)}, emlab JS ${ms(cost.emlab_ms)}; total ${ms(cost.total_ms)}`);
   }
   if (parts.has("sweep")) {
     const eSweep = rate("emlab sweep, 8 lanes")(await runEmlab(sweep, 8, "sweep"));

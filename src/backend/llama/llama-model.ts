@@ -24,8 +24,12 @@ import { getLlamaRuntime } from "./runtime.js";
 import { validateGgufFile } from "./validate.js";
 
 const DEFAULT_CONTEXT = 4096;
-/** Since 2026-11 the first token of each sample is drawn by emlab from the prompt's distribution (evaluated once). */
-const LLAMA_SAMPLER = "first token by emlab, then llama.cpp";
+/**
+ * How samples are drawn; part of every sample's key. Since 2026-11 the first token is drawn by emlab
+ * from the prompt's distribution (evaluated once); since 2026-11-30 raw T=1 steps draw with llama.cpp's
+ * dist sampler over the vocabulary in id order (RawDraw), not after node-llama-cpp's full sort.
+ */
+const LLAMA_SAMPLER = "first token by emlab, then llama.cpp (raw T=1: dist in vocabulary order)";
 
 /** Kept as names for the llama backend's options and settings (KV-cache type is in the shared types). */
 export type LlamaLoadOptions = LoadModelOptions;

@@ -6,6 +6,7 @@ import { createRng, mix32 } from "../../util/random.js";
 import { commonPrefixLength, isRawSampling, logprobFromLogit, logSoftmax } from "../logprobs.js";
 import { sampleToken, topKIndices } from "../sampler.js";
 import { evaluateWithReads, generateNextOf } from "./position-reads.js";
+import { RawDraw } from "./raw-draw.js";
 import { finishSample, newTrace, SessionBase, type SampleTrace } from "../session-base.js";
 import { findStop } from "../stop-strings.js";
 import type { GeneratedSample, NextTokenQuery, NextTokenResult, SamplingParams, WeightVariant } from "../types.js";
@@ -196,7 +197,39 @@ export class LlamaSession extends SessionBase {
       }
     }
     if (this.ends(trace, params.stop)) return this.finishOne(slot, prompt, trace, rawInPass, topK);
-    let input = token0;
+    if (rawInPass && !greedy) await this.drawRaw(slot, trace, params, index, topK);
+    else await this.drawWithOptions(slot, trace, params, index, rawInPass, topK);
+    return this.finishOne(slot, prompt, trace, rawInPass, topK);
+  }
+
+  /** Steps 1.. of a raw T=1 draw (see RawDraw); each step draws from its own seed, as below. */
+  private async drawRaw(slot: Slot, trace: SampleTrace, params: SamplingParams, index: number, topK: number): Promise<void> {
+    const drawer = RawDraw.open(this.model, slot.sequence, topK);
+    if (!drawer) throw new Error("this node-llama-cpp lacks the internals emlab's raw draw uses (emlab pins node-llama-cpp 3.22.1)");
+    try {
+      let input = trace.tokens[0]!;
+      for (let t = 1; t < params.maxTokens; t++) {
+        if (slot.tokens.length + 1 >= this.context.contextSize - 1) break;
+        const step = await drawer.step(input, mix32(params.seed, index, t));
+        slot.tokens.push(input);
+        this.stats.evaluatedTokens += 1;
+        trace.tokens.push(step.token);
+        trace.logprobs.push(step.logprob);
+        trace.topIds.push(...step.topIds);
+        trace.topLogprobs.push(...step.topLogprobs);
+        if (this.ends(trace, params.stop)) break;
+        input = step.token;
+      }
+    } finally {
+      drawer.dispose();
+    }
+  }
+
+  /** Steps 1.. through node-llama-cpp's sampler (greedy, or a truncated or tempered distribution). */
+  private async drawWithOptions(slot: Slot, trace: SampleTrace, params: SamplingParams, index: number, rawInPass: boolean, topK: number): Promise<void> {
+    const greedy = params.temperature <= 0;
+    const { tokens, logprobs, topIds, topLogprobs } = trace;
+    let input = tokens[0]!;
     for (let t = 1; t < params.maxTokens; t++) {
       if (slot.tokens.length + 1 >= this.context.contextSize - 1) break;
       const next = await this.step(slot, input, {
@@ -224,7 +257,6 @@ export class LlamaSession extends SessionBase {
       if (this.ends(trace, params.stop)) break;
       input = token;
     }
-    return this.finishOne(slot, prompt, trace, rawInPass, topK);
   }
 
   /** Whether the last token ends the sample (end of generation, or a stop string in the text), and why. */

@@ -1,4 +1,5 @@
 import type { LlamaContextSequence, LlamaModel, Token } from "node-llama-cpp";
+import { internalsOf, pairsToMap, type Internals } from "./node-llama-internals.js";
 
 /** What to read at one position: the raw logits of `ids`, the `top` highest, and the total logit weight. */
 export interface PositionRead {
@@ -40,67 +41,13 @@ export function concurrentReadsAvailable(model: LlamaModel, sequence: LlamaConte
   return internalsOf(model, sequence) !== undefined;
 }
 
-/** The node-llama-cpp 3.22 internals the concurrent path uses, each checked before use. */
-interface Internals {
-  newSampler: () => NativeSampler;
-  greedyConfig: unknown;
-  sampleToken: (batchLogitIndex: number, sampler: unknown, probabilities: boolean, confidence: boolean, logits: unknown[], total: boolean) => Promise<unknown[]>;
-  decode: (tokens: Token[], logits: boolean[], mapper: (batchLogitIndex: number, tokenIndex: number) => unknown, afterBatch: (length: number) => Promise<void>) => Promise<unknown>;
-}
-
-interface NativeSampler {
-  applyConfig(config: unknown): void;
-  dispose(): void;
-}
-
-interface SequenceInternals {
-  _decodeTokens?: (...args: unknown[]) => Promise<unknown>;
-  _resolveSamplerConfig?: (options: { temperature: number }) => unknown;
-  _takeIntervalCheckpointIfNeededAfterBatch?: (length: number) => unknown;
-  _tokenMeter?: unknown;
-  _contextShift?: { size: unknown; strategy: unknown };
-  _context?: { _ctx?: { sampleToken?: Internals["sampleToken"] } };
-}
-
-interface ModelInternals {
-  _model?: unknown;
-  _llama?: { _bindings?: { AddonSampler?: new (model: unknown) => NativeSampler } };
-}
-
-function internalsOf(model: LlamaModel, sequence: LlamaContextSequence): Internals | undefined {
-  const seq = sequence as unknown as SequenceInternals;
-  const m = model as unknown as ModelInternals;
-  const AddonSampler = m._llama?._bindings?.AddonSampler;
-  const ctx = seq._context?._ctx;
-  if (
-    typeof AddonSampler !== "function" ||
-    m._model === undefined ||
-    typeof seq._decodeTokens !== "function" ||
-    typeof seq._resolveSamplerConfig !== "function" ||
-    typeof ctx?.sampleToken !== "function" ||
-    seq._contextShift === undefined
-  ) {
-    return undefined;
-  }
-  const shift = { size: seq._contextShift.size, strategy: seq._contextShift.strategy };
-  return {
-    newSampler: () => new AddonSampler(m._model),
-    greedyConfig: seq._resolveSamplerConfig.call(sequence, { temperature: 0 }),
-    sampleToken: (...args) => ctx.sampleToken!.apply(ctx, args),
-    decode: (tokens, logits, mapper, afterBatch) =>
-      seq._decodeTokens!.call(sequence, tokens, logits, undefined, seq._tokenMeter, shift, mapper, async (length: number) => {
-        await afterBatch(length);
-        await seq._takeIntervalCheckpointIfNeededAfterBatch?.call(sequence, length);
-      }),
-  };
-}
-
 async function concurrentReads(internals: Internals, tokens: readonly number[], reads: readonly (PositionRead | undefined)[]): Promise<(PositionLogits | undefined)[]> {
   const wanted = tokens.map((_, i) => reads[i] !== undefined);
   const lanes = Math.max(1, Math.min(CONCURRENT_READS, wanted.filter(Boolean).length));
+  const greedyConfig = internals.samplerConfig({ temperature: 0 });
   const samplers = Array.from({ length: lanes }, () => {
     const sampler = internals.newSampler();
-    sampler.applyConfig(internals.greedyConfig);
+    sampler.applyConfig(greedyConfig);
     return sampler;
   });
   // One chain of reads per sampler (a native sampler holds one candidate buffer); errors are kept
@@ -119,7 +66,7 @@ async function concurrentReads(internals: Internals, tokens: readonly number[], 
         chains[lane] = chains[lane]!.then(async () => {
           if (failure !== undefined) return;
           try {
-            const answer = await internals.sampleToken(batchLogitIndex, samplers[lane], false, false, filterOf(read), true);
+            const answer = await internals.sampleToken(batchLogitIndex, samplers[lane]!, false, false, filterOf(read), true);
             out[tokenIndex] = { logits: pairsToMap(answer[3] as number[] | undefined), totalLogitWeight: answer[4] as number };
           } catch (error) {
             failure ??= error;
@@ -171,10 +118,4 @@ export function generateNextOf(read: PositionRead) {
 /** The addon's filter argument for the read generateNextOf describes: [tokens, max, min, selected, top]. */
 function filterOf(read: PositionRead): unknown[] {
   return read.top > 0 ? [[...read.ids], false, false, false, read.top] : [[...read.ids], false, false, true, 0];
-}
-
-function pairsToMap(pairs: readonly number[] | undefined): Map<number, number> {
-  const map = new Map<number, number>();
-  if (pairs) for (let i = 1; i < pairs.length; i += 2) map.set(pairs[i - 1]!, pairs[i]!);
-  return map;
 }
