@@ -59,16 +59,36 @@ const shape = values.quick
 const CONTEXT = 16384;
 const root = mkdtempSync(join(tmpdir(), "emlab-bench-vs-"));
 let server: ChildProcess | undefined;
+/** Stop the peer server (it holds gigabytes of KV cache) and wait for it to exit. */
+async function stopServer(): Promise<void> {
+  const running = server;
+  server = undefined;
+  if (!running || running.exitCode !== null || running.signalCode !== null) return;
+  const exited = new Promise((resolve) => running.once("exit", resolve));
+  running.kill("SIGKILL");
+  await exited;
+}
+let freshServer: () => Promise<string> = async () => {
+  throw new Error("no llama-server yet");
+};
 try {
   const serverBin = findLlamaTool() ?? buildLlamaServer(log);
   const model = values.model ?? writeFixtures(join(root, "models"), { preset: "qwen2.5-0.5b" }).preset!;
   log(`emlab vs llama-server on ${model}, ${threads} threads, CPU (${serverBin})`);
-  const port = await freePort();
   // Tokens per lane (and per server slot): the k = 64 sweep's prompts are about 14,000 tokens long.
   const perSlot = CONTEXT;
-  server = spawn(serverBin, ["-m", model, "-t", String(threads), "-tb", String(threads), "-np", "8", "-c", String(perSlot * 8), "-fa", "off", "--host", "127.0.0.1", "--port", String(port)], { stdio: "ignore" });
-  const url = `http://127.0.0.1:${port}`;
-  await waitHealthy(url);
+  const serverArgs = ["-m", model, "-t", String(threads), "-tb", String(threads), "-np", "8", "-c", String(perSlot * 8), "-fa", "off", "--host", "127.0.0.1"];
+  // Each measured run gets a freshly started server (its start is not timed), as each emlab run starts
+  // its own model: a server kept across runs would answer later runs' prompts from its prompt caches
+  // (slots and --cache-ram), which no first run of an experiment has. Within a run caching is on.
+  freshServer = async () => {
+    await stopServer();
+    const port = await freePort();
+    server = spawn(serverBin, [...serverArgs, "--port", String(port)], { stdio: "ignore" });
+    const url = `http://127.0.0.1:${port}`;
+    await waitHealthy(url);
+    return url;
+  };
 
   const generation = experimentFile("bench-generation", model, { k: [0], questions: QUESTIONS.slice(0, shape.cells), samples: shape.samples });
   const managed = experimentFile("bench-generation-managed", model, { k: [0], questions: QUESTIONS.slice(0, shape.cells), samples: shape.samples, engine: "llama-server" });
@@ -77,7 +97,7 @@ try {
   // Warm both sides once (first load, page cache), then interleave.
   if (parts.has("generation") || parts.has("managed")) {
     await runEmlab(generation, 1, "warm");
-    await runServer(url, generation, 1);
+    await runServer(generation, 1);
   }
 
   // Each figure is logged as soon as it is measured (stderr with --json): a long run keeps what it got.
@@ -98,7 +118,7 @@ try {
         emlab.push(e.tokS);
         amplification = e.run.prefillAmplification;
       }
-      peer.push(rate(`llama-server, ${lanes} client${lanes > 1 ? "s" : ""}`)(await runServer(url, generation, lanes)).tokS);
+      peer.push(rate(`llama-server, ${lanes} client${lanes > 1 ? "s" : ""}`)(await runServer(generation, lanes)).tokS);
       if (parts.has("managed")) managedRates.push(rate(`emlab engine: llama-server, ${lanes} lane${lanes > 1 ? "s" : ""}`)(await runEmlab(managed, lanes, `m${lanes}-${rep}`)).tokS);
     }
     const s = median(peer);
@@ -128,7 +148,7 @@ try {
   }
   if (parts.has("sweep")) {
     const eSweep = rate("emlab sweep, 8 lanes")(await runEmlab(sweep, 8, "sweep"));
-    const sSweep = rate("llama-server sweep, 8 clients")(await runServer(url, sweep, 8));
+    const sSweep = rate("llama-server sweep, 8 clients")(await runServer(sweep, 8));
     Object.assign(result, {
       emlab_icl_sweep_s: eSweep.seconds,
       llama_server_icl_sweep_s: sSweep.seconds,
@@ -140,7 +160,7 @@ try {
   if (values.json) process.stdout.write(JSON.stringify(result) + "\n");
   else log(`\n| workload | emlab | llama.cpp | ratio |\n|---|---|---|---|\n${table.join("\n")}`);
 } finally {
-  server?.kill();
+  await stopServer();
   rmSync(root, { recursive: true, force: true });
 }
 
@@ -180,8 +200,9 @@ async function runEmlab(file: string, lanes: number, tag: string): Promise<{ tok
   return { tokS: run.generatedTokens / seconds, seconds, run };
 }
 
-/** The same prompts (token ids, rendered by emlab) to llama-server's /completion from `clients` clients. */
-async function runServer(url: string, file: string, clients: number): Promise<{ tokS: number; seconds: number }> {
+/** The same prompts (token ids, rendered by emlab) to a fresh llama-server's /completion from `clients` clients. */
+async function runServer(file: string, clients: number): Promise<{ tokS: number; seconds: number }> {
+  const url = await freshServer();
   const { plan } = planExperiment(file);
   const model = await loadModel("llama", { path: plan.models[0]!.path, gpu: "cpu", threads: 1, contextSize: CONTEXT });
   const jobs: { prompt: number[]; seed: number }[] = [];
@@ -210,6 +231,7 @@ async function runServer(url: string, file: string, clients: number): Promise<{ 
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  await stopServer();
   return { tokS: generated / seconds, seconds };
 }
 
