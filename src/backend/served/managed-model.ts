@@ -24,8 +24,8 @@ import type { ServedTokenizer } from "./served-tokenizer.js";
 /**
  * The `llama-server` engine: a GGUF file run by a llama-server that emlab starts, feeds and stops
  * itself. Generation goes to the server, which keeps sampling and log-prob extraction in C++ (the
- * in-process engine pays node-llama-cpp's per-token round trip and a full-vocabulary sort for the top
- * alternatives); scoring and next-token reads stay in-process on the same file, in one pass each.
+ * in-process engine pays node-llama-cpp's per-token decode path, ~13 ms a token on 2 cores); scoring
+ * and next-token reads stay in-process on the same file, in one pass each.
  * Samples are those of llama-server for the same seeds, so they are keyed apart from the in-process
  * engine's (see ServedLoadedModel's identity); the settings record the binary and its arguments.
  */
