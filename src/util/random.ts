@@ -19,6 +19,11 @@ export function mix32(...values: number[]): number {
   return h >>> 0;
 }
 
+/** A seed as llama.cpp takes it: 0xFFFFFFFF means "a random seed" there, so that one value moves down by one. */
+export function llamaCppSeed(seed: number): number {
+  return seed >>> 0 === 0xffffffff ? 0xfffffffe : seed >>> 0;
+}
+
 /** Mulberry32: a small, fast PRNG; returns floats in [0, 1). */
 export function createRng(seed: number): () => number {
   let a = seed >>> 0;

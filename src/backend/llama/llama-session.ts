@@ -2,7 +2,7 @@ import type { LlamaContext, LlamaContextSequence, LlamaModel, Token } from "node
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createRng, mix32 } from "../../util/random.js";
+import { createRng, llamaCppSeed, mix32 } from "../../util/random.js";
 import { commonPrefixLength, isRawSampling, logprobFromLogit, logSoftmax } from "../logprobs.js";
 import { sampleToken, topKIndices } from "../sampler.js";
 import { evaluateWithReads, generateNextOf } from "./position-reads.js";
@@ -241,7 +241,7 @@ export class LlamaSession extends SessionBase {
           minP: params.minP,
           // Each step draws from its own seed, derived from (seed, sample index, step): sample i is
           // the same whether it is generated alone or in a batch, and steps are independent draws.
-          seed: mix32(params.seed, index, t),
+          seed: llamaCppSeed(mix32(params.seed, index, t)),
         },
         ...(rawInPass
           ? { logits: { filter: { tokens: [], includeSelected: true, includeTop: Math.max(1, topK) } }, totalLogitWeight: true }

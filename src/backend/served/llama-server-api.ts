@@ -1,5 +1,6 @@
 import { basename, resolve } from "node:path";
 import { EmlabError } from "../../errors.js";
+import { llamaCppSeed } from "../../util/random.js";
 import type { LoraSpec, SamplingParams } from "../types.js";
 import type { EndpointPool } from "./endpoint-pool.js";
 import type { EndpointSpec } from "./endpoint-spec.js";
@@ -73,8 +74,7 @@ export const llamaServerApi: ServedApiModule = {
       ...requestBase(ctx, prompt),
       n_predict: params.maxTokens,
       ...samplerSettings(params),
-      // 0xFFFFFFFF means "a random seed" to llama.cpp.
-      seed: seed === 0xffffffff ? 0xfffffffe : seed,
+      seed: llamaCppSeed(seed),
       n_probs: Math.max(1, topLogprobs),
     }, usage);
     const tokens = answer.tokens ?? [];
